@@ -1,0 +1,147 @@
+package dev.tollgate.internal.program;
+
+import dev.tollgate.gen.Choices;
+import dev.tollgate.gen.Distribution;
+import dev.tollgate.internal.gen.Unsatisfied;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Records every choice a generation makes, and the spans that group them. It replays a given
+ * prefix of choices first; past it, it draws at random (fresh generation) or takes zeros, the
+ * simplest choices (shrinking).
+ */
+public final class ChoiceRecorder implements Choices {
+  /** A span that holds one whole step of a program. */
+  public static final int STEP = 1;
+  /** A span that holds one command argument. */
+  public static final int ARGUMENT = 2;
+  /** Any other span a generator opens. */
+  public static final int OTHER = 0;
+
+  private static final int MAX_CHOICES = 1_000_000;
+
+  private final int[] prefix;
+  private final SplittableRandom random;
+  private int[] values = new int[64];
+  private int size;
+  private int[] spanStart = new int[16];
+  private int[] spanEnd = new int[16];
+  private int[] spanKind = new int[16];
+  private int spans;
+  private int[] open = new int[8];
+  private int depth;
+  private Map<Object, List<Object>> pools;
+
+  private ChoiceRecorder(int[] prefix, SplittableRandom random) {
+    this.prefix = prefix;
+    this.random = random;
+  }
+
+  /** Fresh generation: every choice drawn at random. */
+  public static ChoiceRecorder random(long seed) {
+    return new ChoiceRecorder(new int[0], new SplittableRandom(seed));
+  }
+
+  /** Replays {@code choices}; past their end every choice is 0. */
+  public static ChoiceRecorder replay(int[] choices) {
+    return new ChoiceRecorder(choices, null);
+  }
+
+  @Override
+  public int choose(int bound, Distribution distribution) {
+    if (bound <= 0) {
+      throw new IllegalArgumentException("a choice needs a positive bound, found " + bound);
+    }
+    if (size == MAX_CHOICES) {
+      throw new Unsatisfied("generation made more than " + MAX_CHOICES + " choices");
+    }
+    int value;
+    if (size < prefix.length) {
+      value = Math.max(0, Math.min(prefix[size], bound - 1));
+    } else if (random != null) {
+      value = distribution.draw(bound, random);
+      if (value < 0 || value >= bound) {
+        throw new IllegalStateException(
+            "distribution drew " + value + " outside [0, " + bound + ")");
+      }
+    } else {
+      value = 0;
+    }
+    if (size == values.length) {
+      values = Arrays.copyOf(values, size * 2);
+    }
+    values[size++] = value;
+    return value;
+  }
+
+  @Override
+  public void beginSpan() {
+    beginSpan(OTHER);
+  }
+
+  public void beginSpan(int kind) {
+    if (spans == spanStart.length) {
+      int grown = spans * 2;
+      spanStart = Arrays.copyOf(spanStart, grown);
+      spanEnd = Arrays.copyOf(spanEnd, grown);
+      spanKind = Arrays.copyOf(spanKind, grown);
+    }
+    spanStart[spans] = size;
+    spanEnd[spans] = -1;
+    spanKind[spans] = kind;
+    if (depth == open.length) {
+      open = Arrays.copyOf(open, depth * 2);
+    }
+    open[depth++] = spans++;
+  }
+
+  @Override
+  public void endSpan() {
+    if (depth == 0) {
+      throw new IllegalStateException("endSpan() without a matching beginSpan()");
+    }
+    spanEnd[open[--depth]] = size;
+  }
+
+  @Override
+  public List<Object> pool(Object kind) {
+    if (pools == null) {
+      pools = new HashMap<>();
+    }
+    return pools.computeIfAbsent(kind, k -> new ArrayList<>());
+  }
+
+  /** How many choices have been made so far; the index the next one gets. */
+  public int position() {
+    return size;
+  }
+
+  /**
+   * Replaces the choice at {@code index} with the value it resolved to (a recorded command that
+   * was not enabled resolves to the next enabled one), so that recorded programs are canonical.
+   */
+  public void resolve(int index, int value) {
+    values[index] = value;
+  }
+
+  /** The choices made so far. */
+  public int[] choices() {
+    return Arrays.copyOf(values, size);
+  }
+
+  /** The closed spans of {@code kind}, as {@code [start, end)} pairs, in order of opening. */
+  public List<int[]> spans(int kind) {
+    List<int[]> out = new ArrayList<>();
+    for (int i = 0; i < spans; i++) {
+      if (spanKind[i] == kind && spanEnd[i] > spanStart[i]) {
+        out.add(new int[] {spanStart[i], spanEnd[i]});
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,254 @@
+package dev.tollgate.internal.program;
+
+import dev.tollgate.TollgateConfigurationException;
+import dev.tollgate.gen.Distribution;
+import dev.tollgate.gen.Gen;
+import dev.tollgate.internal.gen.Unsatisfied;
+import dev.tollgate.model.Command;
+import dev.tollgate.model.Model;
+import dev.tollgate.model.User;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Generates programs by walking the model; no system runs. Each program is a pure function of
+ * its choices: the same choices give the same program.
+ *
+ * <p>Choices are laid out so that shrinking edits stay meaningful: optional swarm settings first,
+ * then for each step a span of [one more step?, command, user, argument]. A command and a user
+ * are recorded as absolute indexes, so deleting an earlier step keeps later steps' meaning where
+ * it can; when a recorded command is not enabled any more, the next enabled one is taken.
+ */
+public final class ProgramGenerator<M, S> {
+  /** Swarm weight multipliers; index 0, the simplest, is neutral. */
+  private static final int[] SKEW = {4, 16, 1, 40};
+  /** In random draws, how often a step repeats the previous command: bursts of adds, say. */
+  private static final double STICKY = 0.4;
+  private static final Distribution SKEW_SPREAD = Distribution.weighted(40, 20, 20, 20);
+  private static final Distribution SWARM_OFF = Distribution.bernoulli(0.3);
+  private static final Distribution LENGTH_CLASS = Distribution.weighted(30, 30, 40);
+  private static final int[] USER_SKEW = {1, 6};
+
+  private final Model<M, S> model;
+  private final List<Command<M, S>> commands;
+  private final int users;
+  private final int maxSteps;
+  private final boolean swarm;
+  private final RefCheck refCheck = new RefCheck();
+
+  public ProgramGenerator(Model<M, S> model, int users, int maxSteps, boolean swarm) {
+    this.model = model;
+    this.commands = model.commands();
+    this.users = users;
+    this.maxSteps = maxSteps;
+    this.swarm = swarm;
+  }
+
+  public int maxSteps() {
+    return maxSteps;
+  }
+
+  /** Generates one program from {@code choices}. */
+  public Program<M, S> generate(ChoiceRecorder choices) {
+    return generate(choices, null);
+  }
+
+  /**
+   * Generates one program; when {@code everEnabled} is given, marks each command that was enabled
+   * for some user at some step (for checking the model).
+   */
+  public Program<M, S> generate(ChoiceRecorder choices, boolean[] everEnabled) {
+    int n = commands.size();
+    int[] weights = new int[n];
+    for (int i = 0; i < n; i++) {
+      int base = commands.get(i).weight() * SKEW[0];
+      if (swarm) {
+        boolean off = choices.choose(2, SWARM_OFF) == 1;
+        int skew = SKEW[choices.choose(SKEW.length, SKEW_SPREAD)];
+        base = off ? 0 : commands.get(i).weight() * skew;
+      }
+      weights[i] = base;
+    }
+    int[] userWeights = new int[users];
+    for (int u = 0; u < users; u++) {
+      userWeights[u] = swarm && users > 1 ? USER_SKEW[choices.choose(2)] : 1;
+    }
+    double keepGoing =
+        switch (choices.choose(3, LENGTH_CLASS)) {
+          case 0 -> 1 - 1.0 / 6;
+          case 1 -> 1 - 1.0 / 15;
+          default -> 1 - 1.0 / (2.0 * maxSteps + 1);
+        };
+    Distribution more = Distribution.bernoulli(keepGoing);
+
+    Object token = new Object();
+    M state = model.initialState();
+    String[] userStates = new String[users];
+    java.util.Arrays.fill(userStates, model.userStates().get(0));
+    User[] people = new User[users];
+    boolean[][] enabled = new boolean[n][users];
+    int[] stepWeights = new int[n];
+    List<Step<M, S>> steps = new ArrayList<>();
+    int previous = -1;
+
+    for (int index = 0; index < maxSteps; index++) {
+      for (int u = 0; u < users; u++) {
+        people[u] = new User(u, userStates[u]);
+      }
+      boolean any = false;
+      boolean anyWeighted = false;
+      for (int i = 0; i < n; i++) {
+        Command<M, S> command = commands.get(i);
+        boolean forSomeone = false;
+        for (int u = 0; u < users; u++) {
+          boolean on = command.weight() > 0 && enabledSafely(command, state, people[u], index);
+          enabled[i][u] = on;
+          forSomeone |= on;
+        }
+        if (forSomeone && everEnabled != null) {
+          everEnabled[i] = true;
+        }
+        any |= forSomeone;
+        stepWeights[i] = forSomeone ? weights[i] : 0;
+        anyWeighted |= stepWeights[i] > 0;
+      }
+      if (!any) {
+        if (index == 0) {
+          throw nothingEnabledAtStart(people);
+        }
+        break;
+      }
+      if (!anyWeighted) {
+        for (int i = 0; i < n; i++) {
+          stepWeights[i] = rowEnabled(enabled[i]) ? 1 : 0;
+        }
+      }
+      choices.beginSpan(ChoiceRecorder.STEP);
+      if (choices.choose(2, more) == 0) {
+        choices.endSpan();
+        break;
+      }
+      Distribution pick = Distribution.weighted(stepWeights);
+      if (previous >= 0 && stepWeights[previous] > 0) {
+        int prev = previous;
+        Distribution base = pick;
+        pick = (bound, random) -> random.nextDouble() < STICKY ? prev : base.draw(bound, random);
+      }
+      int at = choices.position();
+      int c = nextEnabled(choices.choose(n, pick), enabled);
+      choices.resolve(at, c);
+      previous = c;
+      Command<M, S> command = commands.get(c);
+      at = choices.position();
+      int u = nextUser(choices.choose(users, usersOf(enabled[c], userWeights)), enabled[c]);
+      choices.resolve(at, u);
+      User user = people[u];
+
+      choices.beginSpan(ChoiceRecorder.ARGUMENT);
+      Object arg = argument(command, state, user, choices);
+      choices.endSpan();
+      refCheck.check(arg, token, index, command.name());
+
+      Step<M, S> step = new Step<>(index, user, command, arg, command.makeRef(token, index), state);
+      state = update(command, state, step);
+      if (command.to() != null) {
+        userStates[u] = command.to();
+      }
+      step.finish(state, userStates[u]);
+      steps.add(step);
+      choices.endSpan();
+    }
+    return new Program<>(token, users, steps, choices);
+  }
+
+  private boolean enabledSafely(Command<M, S> command, M state, User user, int index) {
+    try {
+      return command.enabled(state, user);
+    } catch (RuntimeException e) {
+      throw new TollgateConfigurationException(
+          "The precondition of command '" + command.name() + "' threw " + e + " at step "
+              + (index + 1) + " for " + user + ". Expected a side-effect-free test that returns"
+              + " true or false; guard it against the model state it was given: " + state,
+          e);
+    }
+  }
+
+  private Object argument(Command<M, S> command, M state, User user, ChoiceRecorder choices) {
+    Gen<?> gen = command.argumentGen(state, user);
+    try {
+      return gen.generate(choices);
+    } catch (Unsatisfied e) {
+      throw new Unsatisfied(
+          "the argument generator of command '" + command.name() + "' gave no value: "
+              + e.getMessage());
+    }
+  }
+
+  private M update(Command<M, S> command, M state, Step<M, S> step) {
+    M next = command.update(state, step);
+    if (next == null) {
+      throw new TollgateConfigurationException(
+          "The model update of command '" + command.name() + "' returned null. Expected the"
+              + " next model state; return the old one if nothing changes.");
+    }
+    return next;
+  }
+
+  private static boolean rowEnabled(boolean[] row) {
+    for (boolean b : row) {
+      if (b) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int nextEnabled(int wanted, boolean[][] enabled) {
+    int n = enabled.length;
+    for (int k = 0; k < n; k++) {
+      int i = (wanted + k) % n;
+      if (rowEnabled(enabled[i])) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no enabled command");
+  }
+
+  private static int nextUser(int wanted, boolean[] enabled) {
+    int n = enabled.length;
+    for (int k = 0; k < n; k++) {
+      int u = (wanted + k) % n;
+      if (enabled[u]) {
+        return u;
+      }
+    }
+    throw new IllegalStateException("no enabled user");
+  }
+
+  private static Distribution usersOf(boolean[] enabled, int[] weights) {
+    int[] w = new int[enabled.length];
+    for (int u = 0; u < w.length; u++) {
+      w[u] = enabled[u] ? weights[u] : 0;
+    }
+    return Distribution.weighted(w);
+  }
+
+  private TollgateConfigurationException nothingEnabledAtStart(User[] people) {
+    StringBuilder why = new StringBuilder();
+    for (Command<M, S> command : commands) {
+      why.append("\n  - ").append(command.name()).append(": ");
+      if (command.weight() == 0) {
+        why.append("weight 0");
+      } else if (!command.from().isEmpty() && !command.from().contains(people[0].state())) {
+        why.append("runs only from ").append(command.from());
+      } else {
+        why.append("its precondition is false");
+      }
+    }
+    return new TollgateConfigurationException(
+        "Model '" + model.name() + "': no command is enabled at the first step, so no program"
+            + " can be generated. Users start in state '" + people[0].state() + "' with the"
+            + " model's initial state. Expected at least one command whose precondition holds"
+            + " there:" + why);
+  }
+}

@@ -1,0 +1,150 @@
+package dev.tollgate.internal.runner;
+
+import dev.tollgate.TollgateConfigurationException;
+import dev.tollgate.internal.program.Program;
+import dev.tollgate.internal.program.Step;
+import dev.tollgate.model.Command;
+import dev.tollgate.model.Model;
+import dev.tollgate.model.Ref;
+import dev.tollgate.model.User;
+import dev.tollgate.model.Users;
+import dev.tollgate.runner.SystemUnderTest;
+import java.util.List;
+
+/** Runs programs against a system: reset, then each step's action, reference and checks. */
+public final class Executor<M, S> {
+  private final Model<M, S> model;
+  private final SystemUnderTest<S> system;
+
+  public Executor(Model<M, S> model, SystemUnderTest<S> system) {
+    this.model = model;
+    this.system = system;
+  }
+
+  /** Runs {@code program} on a freshly reset system. */
+  public RunResult run(Program<M, S> program) {
+    List<Step<M, S>> steps = program.steps();
+    for (Step<M, S> step : steps) {
+      if (step.refOrNull() != null) {
+        Command.unbind(step.refOrNull());
+      }
+    }
+    long resetStart = System.nanoTime();
+    try {
+      system.reset();
+    } catch (Exception e) {
+      throw new TollgateConfigurationException(
+          "Resetting the system before a program failed: " + e
+              + ". Expected the system to come back to its empty state; check that it is still"
+              + " up and that its reset works.",
+          e);
+    }
+    long resetNanos = System.nanoTime() - resetStart;
+    Clients clients = new Clients(program.users());
+    long[] latencies = new long[steps.size()];
+    try {
+      for (Step<M, S> step : steps) {
+        Failure failure = runStep(step, clients, latencies);
+        if (failure != null) {
+          return new RunResult(failure, step.step() + 1, latencies, resetNanos);
+        }
+      }
+      return new RunResult(null, steps.size(), latencies, resetNanos);
+    } finally {
+      clients.close();
+    }
+  }
+
+  private Failure runStep(Step<M, S> step, Clients clients, long[] latencies) {
+    Command<M, S> command = step.command();
+    S client = clients.client(step.user().index());
+    Object result;
+    long start = System.nanoTime();
+    try {
+      result = command.run(client, step.arg());
+    } catch (TollgateConfigurationException e) {
+      throw e;
+    } catch (Throwable e) {
+      latencies[step.step()] = System.nanoTime() - start;
+      return new Failure(step.step(), command.name(), Failure.Kind.ACTION, null, e);
+    }
+    latencies[step.step()] = System.nanoTime() - start;
+    Ref<?> ref = step.refOrNull();
+    if (ref != null) {
+      try {
+        if (command.bind(ref, result) == null) {
+          return new Failure(
+              step.step(), command.name(), Failure.Kind.REFERENCE, null,
+              new AssertionError(
+                  "Expected " + command.name() + " to return a value for reference " + ref
+                      + ", but its extractor found none in: " + result));
+        }
+      } catch (TollgateConfigurationException e) {
+        throw e;
+      } catch (Throwable e) {
+        return new Failure(step.step(), command.name(), Failure.Kind.REFERENCE, null, e);
+      }
+    }
+    try {
+      command.expect(step.before(), step, result);
+    } catch (TollgateConfigurationException e) {
+      throw e;
+    } catch (Throwable e) {
+      return new Failure(step.step(), command.name(), Failure.Kind.POSTCONDITION, null, e);
+    }
+    for (Model.NamedInvariant<M, S> invariant : model.invariants()) {
+      try {
+        invariant.check().check(step.after(), clients);
+      } catch (TollgateConfigurationException e) {
+        throw e;
+      } catch (Throwable e) {
+        return new Failure(
+            step.step(), command.name(), Failure.Kind.INVARIANT, invariant.name(), e);
+      }
+    }
+    return null;
+  }
+
+  /** Each user's client, made on first use and closed after the run. */
+  private final class Clients implements Users<S> {
+    private final Object[] clients;
+
+    Clients(int users) {
+      this.clients = new Object[users];
+    }
+
+    @Override
+    public int count() {
+      return clients.length;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public S client(int index) {
+      if (clients[index] == null) {
+        try {
+          clients[index] = system.client(new User(index, model.userStates().get(0)));
+        } catch (Exception e) {
+          throw new TollgateConfigurationException(
+              "Making a client for user" + (index + 1) + " failed: " + e
+                  + ". Expected SystemUnderTest.client(user) to return a client; check that the"
+                  + " system is up.",
+              e);
+        }
+      }
+      return (S) clients[index];
+    }
+
+    void close() {
+      for (Object client : clients) {
+        if (client instanceof AutoCloseable closeable) {
+          try {
+            closeable.close();
+          } catch (Exception ignored) {
+            // A client that fails to close must not hide the run's own outcome.
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.tollgate.internal.runner;
+
+/**
+ * How a run failed: at which step, in which command, and which kind of check. Two failures are
+ * "the same" for shrinking when their {@link #signature()}s are equal.
+ */
+public record Failure(int step, String command, Kind kind, String check, Throwable cause) {
+
+  /** The kinds of check a step can fail. */
+  public enum Kind {
+    /** The action threw. */
+    ACTION("the action threw"),
+    /** The value for the step's reference could not be taken from the result. */
+    REFERENCE("no value for its reference"),
+    /** The postcondition failed. */
+    POSTCONDITION("postcondition"),
+    /** An invariant failed after the step. */
+    INVARIANT("invariant");
+
+    private final String text;
+
+    Kind(String text) {
+      this.text = text;
+    }
+
+    public String text() {
+      return text;
+    }
+  }
+
+  public String signature() {
+    return command + "/" + kind + (check == null ? "" : "/" + check);
+  }
+
+  /** E.g. {@code postcondition of delete_todo} or {@code invariant "counts match"}. */
+  public String describe() {
+    return switch (kind) {
+      case INVARIANT -> "invariant \"" + check + "\" after " + command;
+      case ACTION -> command + ": the action threw";
+      case REFERENCE -> command + ": no value for its reference";
+      case POSTCONDITION -> "postcondition of " + command;
+    };
+  }
+}

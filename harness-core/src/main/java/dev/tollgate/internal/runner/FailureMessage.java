@@ -1,0 +1,94 @@
+package dev.tollgate.internal.runner;
+
+import dev.tollgate.internal.program.Program;
+import dev.tollgate.internal.program.Step;
+import java.time.Duration;
+import dev.tollgate.runner.ModelCheckFailure;
+import java.util.List;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Writes a failure as a small story: the shrunk steps, numbered, the step that failed and its
+ * check as expected versus actual, the model state there, and the line that replays it.
+ */
+public final class FailureMessage {
+  private FailureMessage() {}
+
+  /** Where the failure happened and how it was found, for the message. */
+  public record Context(
+      String modelName,
+      long seed,
+      int tryNumber,
+      int tries,
+      int originalSteps,
+      int shrinkRuns,
+      Duration shrinkTime,
+      boolean shrinkOutOfBudget,
+      String replayToken,
+      String replayCommand,
+      boolean replayed) {}
+
+  public static ModelCheckFailure build(
+      Program<?, ?> program, RunResult result, Context context) {
+    Failure failure = result.failure();
+    StringBuilder out = new StringBuilder();
+    out.append("Tollgate: model '").append(context.modelName()).append("' failed: ")
+        .append(failure.describe()).append(" at step ").append(failure.step() + 1).append('\n');
+    if (context.replayed()) {
+      out.append("Replayed the program given by -Dtollgate.replay (")
+          .append(program.size()).append(" steps).\n");
+    } else {
+      out.append("Found by try ").append(context.tryNumber()).append(" of ")
+          .append(context.tries()).append("; shrunk from ").append(context.originalSteps())
+          .append(" to ").append(program.size()).append(plural(program.size(), " step"))
+          .append(" in ").append(context.shrinkRuns()).append(plural(context.shrinkRuns(), " run"))
+          .append(" (").append(context.shrinkTime().toMillis()).append(" ms")
+          .append(context.shrinkOutOfBudget() ? ", shrink budget used up" : "").append(").\n");
+    }
+    out.append('\n');
+    List<? extends Step<?, ?>> steps = program.steps();
+    int width = String.valueOf(steps.size()).length();
+    for (Step<?, ?> step : steps) {
+      String number = String.format("%" + width + "d", step.step() + 1);
+      out.append("  ").append(number).append(". ").append(step.describe());
+      if (step.step() == failure.step()) {
+        out.append("    <-- FAILED: ").append(failure.describe());
+      }
+      out.append('\n');
+    }
+    Step<?, ?> failed = steps.get(failure.step());
+    Throwable cause = failure.cause();
+    out.append("\nFailed check: ").append(failure.describe()).append('\n');
+    if (cause instanceof AssertionFailedError afe && afe.isExpectedDefined()) {
+      out.append("  expected: ").append(afe.getExpected().getStringRepresentation()).append('\n');
+      out.append("  actual:   ").append(afe.getActual().getStringRepresentation()).append('\n');
+    }
+    out.append("  ").append(indent(String.valueOf(cause))).append('\n');
+    out.append("\nModel state before step ").append(failure.step() + 1).append(":\n  ")
+        .append(indent(String.valueOf(failed.before()))).append('\n');
+    out.append("User states after step ").append(failure.step() + 1).append(": ")
+        .append(failed.user().name()).append(" is ").append(failed.userStateAfter()).append('\n');
+    out.append("\nSeed: ").append(context.seed())
+        .append("  (re-run every try with -Dtollgate.seed=").append(context.seed()).append(")\n");
+    out.append("Replay exactly this program:\n  ").append(context.replayCommand()).append('\n');
+
+    ModelCheckFailure.Details details =
+        new ModelCheckFailure.Details(
+            steps.stream().map(Step::describe).toList(), failure.step() + 1, failure.describe(),
+            context.seed(), context.replayToken(), context.originalSteps(), context.shrinkRuns(),
+            context.tryNumber());
+    if (cause instanceof AssertionFailedError afe && afe.isExpectedDefined()) {
+      return new ModelCheckFailure(
+          out.toString(), afe.getExpected(), afe.getActual(), cause, details);
+    }
+    return new ModelCheckFailure(out.toString(), cause, details);
+  }
+
+  private static String plural(int n, String word) {
+    return n == 1 ? word : word + "s";
+  }
+
+  private static String indent(String text) {
+    return text.replace("\n", "\n  ");
+  }
+}

@@ -1,0 +1,62 @@
+package dev.tollgate.internal.runner;
+
+import dev.tollgate.internal.program.Program;
+import dev.tollgate.internal.program.Step;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Counts what the runs covered: commands, user states, transitions and program lengths. */
+public final class Statistics {
+  private final Map<String, Integer> commands = new TreeMap<>();
+  private final Map<String, Integer> transitions = new TreeMap<>();
+  private final TreeSet<String> states = new TreeSet<>();
+  private final Map<String, LatencySamples> latencies = new TreeMap<>();
+  private int programs;
+  private long steps;
+  private int longest;
+
+  public void record(Program<?, ?> program, RunResult result) {
+    programs++;
+    steps += result.stepsRun();
+    longest = Math.max(longest, result.stepsRun());
+    for (int i = 0; i < result.stepsRun(); i++) {
+      Step<?, ?> step = program.steps().get(i);
+      String name = step.command().name();
+      commands.merge(name, 1, Integer::sum);
+      states.add(step.user().state());
+      states.add(step.userStateAfter());
+      transitions.merge(
+          step.user().state() + " --" + name + "--> " + step.userStateAfter(), 1, Integer::sum);
+      latencies.computeIfAbsent(name, k -> new LatencySamples()).add(result.latencyNanos()[i]);
+    }
+  }
+
+  public int programs() {
+    return programs;
+  }
+
+  public long steps() {
+    return steps;
+  }
+
+  public int longest() {
+    return longest;
+  }
+
+  public Map<String, Integer> commands() {
+    return commands;
+  }
+
+  public Map<String, Integer> transitions() {
+    return transitions;
+  }
+
+  public TreeSet<String> states() {
+    return states;
+  }
+
+  public Map<String, LatencySamples> latencies() {
+    return latencies;
+  }
+}

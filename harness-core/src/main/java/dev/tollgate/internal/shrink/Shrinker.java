@@ -1,0 +1,242 @@
+package dev.tollgate.internal.shrink;
+
+import dev.tollgate.TollgateConfigurationException;
+import dev.tollgate.internal.gen.Unsatisfied;
+import dev.tollgate.internal.program.ChoiceRecorder;
+import dev.tollgate.internal.program.Program;
+import dev.tollgate.internal.program.ProgramGenerator;
+import dev.tollgate.internal.runner.Failure;
+import dev.tollgate.internal.runner.RunResult;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Shrinks a failing program by editing its choices, Hypothesis-style: it deletes whole steps,
+ * makes arguments as simple as they go, deletes smaller spans, and lowers single choices. Every
+ * candidate is generated again through the model, so it is valid by construction, and it is kept
+ * only if it runs and fails the same way (the same command and kind of check) and is simpler:
+ * fewer choices, or the same number and smaller ones. So shrinking never returns a longer program.
+ */
+public final class Shrinker<M, S> {
+  private static final int[] CHUNKS = {8, 4, 2, 1};
+
+  private final ProgramGenerator<M, S> generator;
+  private final Function<Program<M, S>, RunResult> runner;
+  private final int maxRuns;
+  private final long deadlineNanos;
+  private final Consumer<Program<M, S>> candidates;
+  private final Set<String> tried = new HashSet<>();
+
+  private Program<M, S> best;
+  private RunResult bestResult;
+  private String signature;
+  private int runs;
+  private boolean outOfBudget;
+
+  /**
+   * @param candidates sees every candidate program that is run (tests use it to check that all
+   *     of them are valid)
+   */
+  public Shrinker(
+      ProgramGenerator<M, S> generator,
+      Function<Program<M, S>, RunResult> runner,
+      int maxRuns,
+      long budgetNanos,
+      Consumer<Program<M, S>> candidates) {
+    this.generator = generator;
+    this.runner = runner;
+    this.maxRuns = maxRuns;
+    this.deadlineNanos = System.nanoTime() + budgetNanos;
+    this.candidates = candidates;
+  }
+
+  /** What shrinking found: the smallest failing program, its run, and the runs it cost. */
+  public record Result<M, S>(
+      Program<M, S> program, RunResult result, int runs, boolean outOfBudget) {}
+
+  public Result<M, S> shrink(Program<M, S> failing, RunResult failed) {
+    best = failing;
+    bestResult = failed;
+    signature = failed.failure().signature();
+    tried.add(failing.key());
+    truncateAfterFailure();
+    boolean progress = true;
+    while (progress && !outOfBudget) {
+      progress = deleteSteps();
+      progress |= simplifyArguments();
+      progress |= deleteOtherSpans();
+      progress |= lowerChoices();
+    }
+    return new Result<>(best, bestResult, runs, outOfBudget);
+  }
+
+  /** Steps after the failing one never ran: dropping them is free and changes nothing. */
+  private void truncateAfterFailure() {
+    int failedStep = bestResult.failure().step();
+    List<int[]> spans = best.stepSpans();
+    if (failedStep + 1 < spans.size()) {
+      int end = spans.get(failedStep)[1];
+      Program<M, S> cut = regenerate(Arrays.copyOf(best.choices(), end));
+      if (cut != null && cut.size() == failedStep + 1) {
+        best = cut;
+        tried.add(cut.key());
+      }
+    }
+  }
+
+  private boolean deleteSteps() {
+    boolean progress = false;
+    for (int chunk : CHUNKS) {
+      int i = 0;
+      while (!outOfBudget && i + chunk <= best.size()) {
+        List<int[]> spans = best.stepSpans();
+        int from = spans.get(i)[0];
+        int to = spans.get(i + chunk - 1)[1];
+        if (tryChoices(without(best.choices(), from, to))) {
+          progress = true;
+        } else {
+          i++;
+        }
+      }
+    }
+    return progress;
+  }
+
+  /**
+   * Makes each argument as simple as it goes: its choices all zero. A simpler argument usually
+   * takes fewer choices, so the leftover zeros are dropped before the candidate runs; otherwise
+   * they would be read by the next step.
+   */
+  private boolean simplifyArguments() {
+    boolean progress = false;
+    for (int i = 0; i < best.argumentSpans().size() && !outOfBudget; i++) {
+      int[] span = best.argumentSpans().get(i);
+      int[] choices = best.choices();
+      boolean allZero = true;
+      for (int k = span[0]; k < span[1]; k++) {
+        allZero &= choices[k] == 0;
+        choices[k] = 0;
+      }
+      if (allZero) {
+        continue;
+      }
+      Program<M, S> zeroed = regenerate(choices);
+      if (zeroed != null && zeroed.argumentSpans().size() > i) {
+        int[] used = zeroed.argumentSpans().get(i);
+        if (used[0] == span[0] && used[1] < span[1]) {
+          choices = without(choices, used[1], span[1]);
+        }
+      }
+      if (tryChoices(choices)) {
+        progress = true;
+      }
+    }
+    return progress;
+  }
+
+  private boolean deleteOtherSpans() {
+    boolean progress = false;
+    int i = 0;
+    while (!outOfBudget && i < best.otherSpans().size()) {
+      int[] span = best.otherSpans().get(i);
+      if (tryChoices(without(best.choices(), span[0], span[1]))) {
+        progress = true;
+      } else {
+        i++;
+      }
+    }
+    return progress;
+  }
+
+  private boolean lowerChoices() {
+    boolean progress = false;
+    for (int i = 0; i < best.choices().length && !outOfBudget; i++) {
+      int value = best.choices()[i];
+      if (value == 0) {
+        continue;
+      }
+      if (tryAt(i, 0)) {
+        progress = true;
+        continue;
+      }
+      // Binary search for the smallest value that still fails the same way.
+      int low = 0;
+      int high = value;
+      while (high - low > 1 && !outOfBudget && i < best.choices().length) {
+        int mid = (low + high) >>> 1;
+        if (tryAt(i, mid)) {
+          high = mid;
+          progress = true;
+        } else {
+          low = mid;
+        }
+      }
+    }
+    return progress;
+  }
+
+  private boolean tryAt(int index, int value) {
+    int[] choices = best.choices();
+    if (index >= choices.length) {
+      return false;
+    }
+    choices[index] = value;
+    return tryChoices(choices);
+  }
+
+  private boolean tryChoices(int[] choices) {
+    if (System.nanoTime() > deadlineNanos || runs >= maxRuns) {
+      outOfBudget = true;
+      return false;
+    }
+    Program<M, S> candidate = regenerate(choices);
+    if (candidate == null
+        || candidate.size() > best.size()
+        || !simpler(candidate.choices(), best.choices())
+        || !tried.add(candidate.key())) {
+      return false;
+    }
+    candidates.accept(candidate);
+    runs++;
+    RunResult result = runner.apply(candidate);
+    if (result.passed() || !result.failure().signature().equals(signature)) {
+      return false;
+    }
+    best = candidate;
+    bestResult = result;
+    truncateAfterFailure();
+    return true;
+  }
+
+  private Program<M, S> regenerate(int[] choices) {
+    try {
+      return generator.generate(ChoiceRecorder.replay(choices));
+    } catch (Unsatisfied | TollgateConfigurationException invalid) {
+      return null;
+    }
+  }
+
+  /** Shortlex: fewer choices, or as many and the first difference smaller. */
+  static boolean simpler(int[] candidate, int[] current) {
+    if (candidate.length != current.length) {
+      return candidate.length < current.length;
+    }
+    return Arrays.compare(candidate, current) < 0;
+  }
+
+  private static int[] without(int[] choices, int from, int to) {
+    int[] out = new int[choices.length - (to - from)];
+    System.arraycopy(choices, 0, out, 0, from);
+    System.arraycopy(choices, to, out, from, choices.length - to);
+    return out;
+  }
+
+  /** Reports which failure a shrink preserved; for messages. */
+  public static String describe(Failure failure) {
+    return failure.describe();
+  }
+}

@@ -1,0 +1,138 @@
+package dev.tollgate.model;
+
+import dev.tollgate.gen.Gen;
+import dev.tollgate.model.Functions.Action;
+import dev.tollgate.model.Functions.ArgumentSource;
+import dev.tollgate.model.Functions.Description;
+import dev.tollgate.model.Functions.Expectation;
+import dev.tollgate.model.Functions.Extractor;
+import dev.tollgate.model.Functions.Precondition;
+import dev.tollgate.model.Functions.Update;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One transition of a user's machine: its precondition, weight, argument generator, action,
+ * returned reference, postcondition, model update and description.
+ *
+ * <p>Build one with {@link #named(String)} or inside {@link ModelBuilder#command}. The methods
+ * below the accessors are what the engine calls; models never need them.
+ */
+public final class Command<M, S> {
+  private final String name;
+  private final Set<String> from;
+  private final String to;
+  private final Precondition<M> precondition;
+  private final int weight;
+  private final ArgumentSource<M, ?> arguments;
+  private final Action<S, Object, Object> action;
+  private final Extractor<Object> extractor;
+  private final String refLabel;
+  private final Expectation<M, Object, Object> expectation;
+  private final Update<M, Object> update;
+  private final Description<Object> description;
+
+  @SuppressWarnings("unchecked")
+  Command(CommandBuilder<M, S, ?> spec, Action<S, ?, ?> action, CommandBuilder.Run<M, S, ?, ?> run) {
+    this.name = spec.name;
+    this.from = Set.copyOf(spec.from);
+    this.to = spec.to;
+    this.precondition = spec.precondition;
+    this.weight = spec.weight;
+    this.arguments = spec.arguments;
+    this.action = (Action<S, Object, Object>) action;
+    this.extractor = (Extractor<Object>) run.extractor;
+    this.refLabel = run.refLabel;
+    this.expectation = (Expectation<M, Object, Object>) run.expectation;
+    this.update = (Update<M, Object>) run.update;
+    this.description = (Description<Object>) run.description;
+  }
+
+  /** Starts a command that can be shared between models. */
+  public static <M, S> CommandBuilder<M, S, Void> named(String name) {
+    return new CommandBuilder<>(name);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The user states in which this command may run; empty means any. */
+  public Set<String> from() {
+    return from;
+  }
+
+  /** The user state after this command, or {@code null} to stay. */
+  public String to() {
+    return to;
+  }
+
+  public int weight() {
+    return weight;
+  }
+
+  /** Whether the command makes a {@link Ref}. */
+  public boolean yieldsRef() {
+    return extractor != null;
+  }
+
+  // ---- for the engine ----
+
+  /** Whether the user's machine state and the precondition allow this command now. */
+  public boolean enabled(M model, User user) {
+    return (from.isEmpty() || from.contains(user.state())) && precondition.test(model, user);
+  }
+
+  public Gen<?> argumentGen(M model, User user) {
+    return arguments.gen(model, user);
+  }
+
+  public Ref<?> makeRef(Object programToken, int step) {
+    return yieldsRef() ? new Ref<>(refLabel, programToken, step, name) : null;
+  }
+
+  public Object run(S client, Object arg) throws Exception {
+    return action.run(client, arg);
+  }
+
+  /** Binds the step's ref to the value extracted from the result; returns that value. */
+  public Object bind(Ref<?> ref, Object result) throws Exception {
+    Object value = extractor.extract(result);
+    if (value != null) {
+      ref.bind(value);
+    }
+    return value;
+  }
+
+  public static void unbind(Ref<?> ref) {
+    ref.unbind();
+  }
+
+  public void expect(M before, Call<Object> call, Object result) throws Exception {
+    if (expectation != null) {
+      expectation.check(before, call, result);
+    }
+  }
+
+  public M update(M before, Call<Object> call) {
+    return update == null ? before : update.apply(before, call);
+  }
+
+  public String describe(Call<Object> call) {
+    return description.describe(call);
+  }
+
+  /** Whether this command declares an expectation or an update that can use arguments. */
+  public boolean hasExpectation() {
+    return expectation != null;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+
+  static List<String> statesOf(Object... states) {
+    return java.util.Arrays.stream(states).map(States::nameOf).toList();
+  }
+}

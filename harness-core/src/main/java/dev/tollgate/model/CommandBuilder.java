@@ -1,0 +1,182 @@
+package dev.tollgate.model;
+
+import dev.tollgate.TollgateConfigurationException;
+import dev.tollgate.gen.Gen;
+import dev.tollgate.model.Functions.Action;
+import dev.tollgate.model.Functions.ArgumentSource;
+import dev.tollgate.model.Functions.Description;
+import dev.tollgate.model.Functions.Expectation;
+import dev.tollgate.model.Functions.Extractor;
+import dev.tollgate.model.Functions.Precondition;
+import dev.tollgate.model.Functions.Update;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Builds a {@link Command}. Reads as a sentence: {@code from(..)}, {@code when(..)}, {@code
+ * with(..)}, then {@code run(..)}, whose result offers {@code yields(..)}, {@code expect(..)} and
+ * {@code update(..)}.
+ *
+ * @param <A> the type of the command's argument ({@code Void} when it takes none)
+ */
+public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
+  final String name;
+  final Set<String> from = new LinkedHashSet<>();
+  String to;
+  Precondition<M> precondition = (model, user) -> true;
+  int weight = 1;
+  ArgumentSource<M, ?> arguments = noArgument();
+
+  private static <M> ArgumentSource<M, Void> noArgument() {
+    Gen<Void> none = Gen.constant(null);
+    return (model, user) -> none;
+  }
+
+  CommandBuilder(String name) {
+    if (name == null || name.isBlank()) {
+      throw new TollgateConfigurationException(
+          "A command has no name: expected a non-blank name such as \"add_todo\".");
+    }
+    this.name = name;
+  }
+
+  private CommandBuilder(CommandBuilder<M, S, ?> other) {
+    this.name = other.name;
+    this.from.addAll(other.from);
+    this.to = other.to;
+    this.precondition = other.precondition;
+    this.weight = other.weight;
+    this.arguments = other.arguments;
+  }
+
+  /** The user states (names or enum constants) in which this command may run. */
+  public CommandBuilder<M, S, A> from(Object... states) {
+    from.addAll(Command.statesOf(states));
+    return this;
+  }
+
+  /** The user state after this command runs. */
+  public CommandBuilder<M, S, A> to(Object state) {
+    this.to = States.nameOf(state);
+    return this;
+  }
+
+  /** A side-effect-free precondition on the model state and the acting user. */
+  public CommandBuilder<M, S, A> when(Precondition<M> condition) {
+    Precondition<M> before = this.precondition;
+    Precondition<M> added = Objects.requireNonNull(condition, "condition");
+    this.precondition = (model, user) -> before.test(model, user) && added.test(model, user);
+    return this;
+  }
+
+  /** A precondition on the model state alone. */
+  public CommandBuilder<M, S, A> whenModel(Predicate<M> condition) {
+    Objects.requireNonNull(condition, "condition");
+    return when((model, user) -> condition.test(model));
+  }
+
+  /** How often this command is picked relative to others (default 1; 0 disables it). */
+  public CommandBuilder<M, S, A> weight(int weight) {
+    if (weight < 0) {
+      throw new TollgateConfigurationException(
+          "Command '" + name + "': weight " + weight + " is negative; expected 0 or more.");
+    }
+    this.weight = weight;
+    return this;
+  }
+
+  /** The argument generator. */
+  public <B> CommandBuilder<M, S, B> with(Gen<B> gen) {
+    Objects.requireNonNull(gen, "gen");
+    CommandBuilder<M, S, B> next = new CommandBuilder<>(this);
+    ArgumentSource<M, B> fixed = (model, user) -> gen;
+    next.arguments = fixed;
+    return next;
+  }
+
+  /** An argument generator chosen from the model state, e.g. among the references it holds. */
+  public <B> CommandBuilder<M, S, B> with(ArgumentSource<M, B> source) {
+    Objects.requireNonNull(source, "source");
+    CommandBuilder<M, S, B> next = new CommandBuilder<>(this);
+    next.arguments = source;
+    return next;
+  }
+
+  /** The action against the system, through the acting user's client. */
+  public <R> Run<M, S, A, R> run(Action<S, A, R> action) {
+    return new Run<>(this, Objects.requireNonNull(action, "action"));
+  }
+
+  @Override
+  public Command<M, S> toCommand() {
+    throw new TollgateConfigurationException(
+        "Command '" + name + "' has no action. Expected .run((client, arg) -> ...) after its"
+            + " precondition and generator, e.g. Command.named(\"" + name + "\").with(gen)"
+            + ".run((client, arg) -> client.call(arg)).");
+  }
+
+  /** The stage after {@code run(..)}: references, the postcondition and the model update. */
+  public static final class Run<M, S, A, R> implements CommandSpec<M, S> {
+    private final CommandBuilder<M, S, A> spec;
+    private final Action<S, A, R> action;
+    Extractor<R> extractor;
+    String refLabel;
+    Expectation<M, A, R> expectation;
+    Update<M, A> update;
+    Description<A> description;
+
+    Run(CommandBuilder<M, S, A> spec, Action<S, A, R> action) {
+      this.spec = spec;
+      this.action = action;
+      this.description = call -> spec.name + "(" + Steps.show(call.arg()) + ")";
+    }
+
+    /**
+     * Binds a reference, labelled after the command, to a value taken from the result: a
+     * server-assigned id, say. The model update receives it as {@code call.ref()}.
+     */
+    public Run<M, S, A, R> yields(Extractor<R> extractor) {
+      return yields(spec.name, extractor);
+    }
+
+    /** As {@link #yields(Extractor)}, with the label reports show ({@code todo#3}). */
+    public Run<M, S, A, R> yields(String label, Extractor<R> extractor) {
+      this.extractor = Objects.requireNonNull(extractor, "extractor");
+      this.refLabel = Objects.requireNonNull(label, "label");
+      return this;
+    }
+
+    /** The postcondition, given the model state before the step. */
+    public Run<M, S, A, R> expect(Expectation<M, A, R> expectation) {
+      Expectation<M, A, R> before = this.expectation;
+      Expectation<M, A, R> added = Objects.requireNonNull(expectation, "expectation");
+      this.expectation =
+          before == null
+              ? added
+              : (model, call, result) -> {
+                before.check(model, call, result);
+                added.check(model, call, result);
+              };
+      return this;
+    }
+
+    /** The model update: returns the next model state, without mutating the old one. */
+    public Run<M, S, A, R> update(Update<M, A> update) {
+      this.update = Objects.requireNonNull(update, "update");
+      return this;
+    }
+
+    /** How reports show a step of this command. */
+    public Run<M, S, A, R> describedAs(Description<A> description) {
+      this.description = Objects.requireNonNull(description, "description");
+      return this;
+    }
+
+    @Override
+    public Command<M, S> toCommand() {
+      return new Command<>(spec, action, this);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.tollgate.model;
+
+/** The functional shapes of a command's parts. */
+public final class Functions {
+  private Functions() {}
+
+  /** A side-effect-free precondition on the model state and the acting user. */
+  @FunctionalInterface
+  public interface Precondition<M> {
+    boolean test(M model, User user);
+  }
+
+  /** Chooses the argument generator from the model state, e.g. among known references. */
+  @FunctionalInterface
+  public interface ArgumentSource<M, A> {
+    dev.tollgate.gen.Gen<A> gen(M model, User user);
+  }
+
+  /** The action against the system, through the acting user's client. */
+  @FunctionalInterface
+  public interface Action<S, A, R> {
+    R run(S client, A arg) throws Exception;
+  }
+
+  /** Extracts the value a reference is bound to from the action's result. */
+  @FunctionalInterface
+  public interface Extractor<R> {
+    Object extract(R result) throws Exception;
+  }
+
+  /** The postcondition: checks the result against the model state before the step. */
+  @FunctionalInterface
+  public interface Expectation<M, A, R> {
+    void check(M before, Call<A> call, R result) throws Exception;
+  }
+
+  /** The model update: returns the model state after the step (without mutating the old one). */
+  @FunctionalInterface
+  public interface Update<M, A> {
+    M apply(M before, Call<A> call);
+  }
+
+  /** Describes a step for reports, e.g. {@code add_todo("milk")}. */
+  @FunctionalInterface
+  public interface Description<A> {
+    String describe(Call<A> call);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.tollgate.runner;
+
+import java.util.List;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.ValueWrapper;
+
+/**
+ * The failure of a model check: an opentest4j {@code AssertionFailedError} (so IDEs show expected
+ * versus actual) that also tells, for tools and reports, the shrunk steps, the failing step and
+ * check, the seed and the replay token.
+ */
+public final class ModelCheckFailure extends AssertionFailedError {
+  private static final long serialVersionUID = 1L;
+
+  private final List<String> steps;
+  private final int failedStep;
+  private final String check;
+  private final long seed;
+  private final String replayToken;
+  private final int originalSteps;
+  private final int shrinkRuns;
+  private final int tryNumber;
+
+  /** What the failure holds besides its message. */
+  public record Details(
+      List<String> steps,
+      int failedStep,
+      String check,
+      long seed,
+      String replayToken,
+      int originalSteps,
+      int shrinkRuns,
+      int tryNumber) {}
+
+  /** A failure whose check said what it expected and what it found. */
+  public ModelCheckFailure(
+      String message, ValueWrapper expected, ValueWrapper actual, Throwable cause, Details details) {
+    super(message, expected.getValue(), actual.getValue(), cause);
+    this.steps = List.copyOf(details.steps());
+    this.failedStep = details.failedStep();
+    this.check = details.check();
+    this.seed = details.seed();
+    this.replayToken = details.replayToken();
+    this.originalSteps = details.originalSteps();
+    this.shrinkRuns = details.shrinkRuns();
+    this.tryNumber = details.tryNumber();
+  }
+
+  /** A failure whose check gave no expected and actual values (an exception, say). */
+  public ModelCheckFailure(String message, Throwable cause, Details details) {
+    super(message, cause);
+    this.steps = List.copyOf(details.steps());
+    this.failedStep = details.failedStep();
+    this.check = details.check();
+    this.seed = details.seed();
+    this.replayToken = details.replayToken();
+    this.originalSteps = details.originalSteps();
+    this.shrinkRuns = details.shrinkRuns();
+    this.tryNumber = details.tryNumber();
+  }
+
+  /** The shrunk program's steps, as reports show them ({@code user1 add_todo("a") → todo#1}). */
+  public List<String> steps() {
+    return steps;
+  }
+
+  /** The 1-based number of the step that failed (the last one). */
+  public int failedStep() {
+    return failedStep;
+  }
+
+  /** The failed check, e.g. {@code postcondition of delete_todo}. */
+  public String check() {
+    return check;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** The value for {@code -Dtollgate.replay} that runs exactly this program. */
+  public String replayToken() {
+    return replayToken;
+  }
+
+  /** How many steps the program had before shrinking. */
+  public int originalSteps() {
+    return originalSteps;
+  }
+
+  /** Which try (1-based) found the failure. */
+  public int tryNumber() {
+    return tryNumber;
+  }
+
+  /** How many runs of the system shrinking used. */
+  public int shrinkRuns() {
+    return shrinkRuns;
+  }
+}

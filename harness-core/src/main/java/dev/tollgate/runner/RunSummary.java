@@ -1,0 +1,32 @@
+package dev.tollgate.runner;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/** What a passing check covered. {@link #toString()} is the one-line statistics report. */
+public record RunSummary(
+    String model,
+    long seed,
+    int programs,
+    long steps,
+    Map<String, Integer> commandCounts,
+    Set<String> statesVisited,
+    Map<String, Integer> transitions,
+    Duration elapsed,
+    String note) {
+
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder("Tollgate: model '").append(model).append("' passed ")
+        .append(programs).append(programs == 1 ? " program, " : " programs, ")
+        .append(steps).append(" steps in ").append(elapsed.toMillis()).append(" ms (seed ")
+        .append(seed).append("); commands:");
+    commandCounts.forEach((name, count) -> out.append(' ').append(name).append('=').append(count));
+    out.append("; user states visited: ").append(String.join(", ", statesVisited));
+    if (note != null) {
+      out.append("; ").append(note);
+    }
+    return out.toString();
+  }
+}
