@@ -12,14 +12,7 @@ import org.opentest4j.ValueWrapper;
 public final class ModelCheckFailure extends AssertionFailedError {
   private static final long serialVersionUID = 1L;
 
-  private final List<String> steps;
-  private final int failedStep;
-  private final String check;
-  private final long seed;
-  private final String replayToken;
-  private final int originalSteps;
-  private final int shrinkRuns;
-  private final int tryNumber;
+  private final Details details;
 
   /** What the failure holds besides its message. */
   public record Details(
@@ -30,71 +23,66 @@ public final class ModelCheckFailure extends AssertionFailedError {
       String replayToken,
       int originalSteps,
       int shrinkRuns,
-      int tryNumber) {}
+      int tryNumber) {
+    public Details {
+      steps = List.copyOf(steps);
+    }
+  }
 
   /** A failure whose check said what it expected and what it found. */
   public ModelCheckFailure(
       String message, ValueWrapper expected, ValueWrapper actual, Throwable cause, Details details) {
     super(message, expected.getValue(), actual.getValue(), cause);
-    this.steps = List.copyOf(details.steps());
-    this.failedStep = details.failedStep();
-    this.check = details.check();
-    this.seed = details.seed();
-    this.replayToken = details.replayToken();
-    this.originalSteps = details.originalSteps();
-    this.shrinkRuns = details.shrinkRuns();
-    this.tryNumber = details.tryNumber();
+    this.details = details;
   }
 
   /** A failure whose check gave no expected and actual values (an exception, say). */
   public ModelCheckFailure(String message, Throwable cause, Details details) {
     super(message, cause);
-    this.steps = List.copyOf(details.steps());
-    this.failedStep = details.failedStep();
-    this.check = details.check();
-    this.seed = details.seed();
-    this.replayToken = details.replayToken();
-    this.originalSteps = details.originalSteps();
-    this.shrinkRuns = details.shrinkRuns();
-    this.tryNumber = details.tryNumber();
+    this.details = details;
+  }
+
+  /** Everything the failure holds besides its message, for reports. */
+  public Details details() {
+    return details;
   }
 
   /** The shrunk program's steps, as reports show them ({@code user1 add_todo("a") → todo#1}). */
   public List<String> steps() {
-    return steps;
+    return details.steps();
   }
 
   /** The 1-based number of the step that failed (the last one). */
   public int failedStep() {
-    return failedStep;
+    return details.failedStep();
   }
 
   /** The failed check, e.g. {@code postcondition of delete_todo}. */
   public String check() {
-    return check;
+    return details.check();
   }
 
   public long seed() {
-    return seed;
+    return details.seed();
   }
 
   /** The value for {@code -Dtollgate.replay} that runs exactly this program. */
   public String replayToken() {
-    return replayToken;
+    return details.replayToken();
   }
 
   /** How many steps the program had before shrinking. */
   public int originalSteps() {
-    return originalSteps;
+    return details.originalSteps();
   }
 
   /** Which try (1-based) found the failure. */
   public int tryNumber() {
-    return tryNumber;
+    return details.tryNumber();
   }
 
   /** How many runs of the system shrinking used. */
   public int shrinkRuns() {
-    return shrinkRuns;
+    return details.shrinkRuns();
   }
 }

@@ -6,7 +6,9 @@ import dev.tollgate.internal.runner.Settings;
 import dev.tollgate.model.Model;
 import dev.tollgate.report.Reporter;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -28,95 +30,70 @@ public final class Runner {
   public static final Duration DEFAULT_TIME_BUDGET = Duration.ofMinutes(10);
   public static final Duration DEFAULT_SHRINK_TIME = Duration.ofMinutes(2);
 
-  private final int tries;
-  private final int maxSteps;
-  private final int users;
-  private final Long seed;
-  private final Duration timeBudget;
-  private final int shrinkRuns;
-  private final Duration shrinkTime;
-  private final boolean swarm;
-  private final Reporter reporter;
-  private final String testClass;
-  private final String testMethod;
+  private final Knobs knobs;
 
-  private Runner(
-      int tries, int maxSteps, int users, Long seed, Duration timeBudget, int shrinkRuns,
-      Duration shrinkTime, boolean swarm, Reporter reporter, String testClass, String testMethod) {
-    this.tries = tries;
-    this.maxSteps = maxSteps;
-    this.users = users;
-    this.seed = seed;
-    this.timeBudget = timeBudget;
-    this.shrinkRuns = shrinkRuns;
-    this.shrinkTime = shrinkTime;
-    this.swarm = swarm;
-    this.reporter = reporter;
-    this.testClass = testClass;
-    this.testMethod = testMethod;
+  private Runner(Knobs knobs) {
+    this.knobs = knobs;
   }
 
   /** A runner with the defaults, reporting to the console. */
   public static Runner defaults() {
-    return new Runner(
-        DEFAULT_TRIES, DEFAULT_MAX_STEPS, DEFAULT_USERS, null, DEFAULT_TIME_BUDGET,
-        DEFAULT_SHRINK_RUNS, DEFAULT_SHRINK_TIME, true, Reporter.console(), null, null);
+    return new Runner(new Knobs());
   }
 
   public Runner tries(int value) {
-    return copy(positive("tries", value), maxSteps, users, seed, timeBudget, shrinkRuns, shrinkTime,
-        swarm, reporter, testClass, testMethod);
+    return with(k -> k.tries = positive("tries", value));
   }
 
   public Runner maxSteps(int value) {
-    return copy(tries, positive("maxSteps", value), users, seed, timeBudget, shrinkRuns, shrinkTime,
-        swarm, reporter, testClass, testMethod);
+    return with(k -> k.maxSteps = positive("maxSteps", value));
   }
 
   public Runner users(int value) {
-    return copy(tries, maxSteps, positive("users", value), seed, timeBudget, shrinkRuns, shrinkTime,
-        swarm, reporter, testClass, testMethod);
+    return with(k -> k.users = positive("users", value));
   }
 
   /** Fixes the seed; by default each check draws a new one (and reports it). */
   public Runner seed(long value) {
-    return copy(tries, maxSteps, users, value, timeBudget, shrinkRuns, shrinkTime, swarm, reporter,
-        testClass, testMethod);
+    return with(k -> k.seed = value);
   }
 
   /** Stops starting new tries once this much time has passed (default 10 minutes). */
   public Runner timeBudget(Duration value) {
-    return copy(tries, maxSteps, users, seed, value, shrinkRuns, shrinkTime, swarm, reporter,
-        testClass, testMethod);
+    return with(k -> k.timeBudget = Objects.requireNonNull(value, "timeBudget"));
   }
 
   /** At most this many runs of the system while shrinking (default 1000). */
   public Runner shrinkRuns(int value) {
-    return copy(tries, maxSteps, users, seed, timeBudget, value, shrinkTime, swarm, reporter,
-        testClass, testMethod);
+    return with(k -> k.shrinkRuns = positive("shrinkRuns", value));
   }
 
   /** At most this much time shrinking (default 2 minutes). */
   public Runner shrinkTime(Duration value) {
-    return copy(tries, maxSteps, users, seed, timeBudget, shrinkRuns, value, swarm, reporter,
-        testClass, testMethod);
+    return with(k -> k.shrinkTime = Objects.requireNonNull(value, "shrinkTime"));
   }
 
   /** Swarm testing: each program switches a random subset of commands off (default on). */
   public Runner swarm(boolean value) {
-    return copy(tries, maxSteps, users, seed, timeBudget, shrinkRuns, shrinkTime, value, reporter,
-        testClass, testMethod);
+    return with(k -> k.swarm = value);
   }
 
   public Runner reporter(Reporter value) {
-    return copy(tries, maxSteps, users, seed, timeBudget, shrinkRuns, shrinkTime, swarm, value,
-        testClass, testMethod);
+    return with(k -> k.reporter = Objects.requireNonNull(value, "reporter"));
   }
 
   /** Names the test, so the replay line in a failure can run exactly it. */
   public Runner test(String className, String methodName) {
-    return copy(tries, maxSteps, users, seed, timeBudget, shrinkRuns, shrinkTime, swarm, reporter,
-        className, methodName);
+    return with(k -> {
+      k.testClass = className;
+      k.testMethod = methodName;
+    });
+  }
+
+  private Runner with(Consumer<Knobs> change) {
+    Knobs copy = knobs.copy();
+    change.accept(copy);
+    return new Runner(copy);
   }
 
   /**
@@ -126,33 +103,34 @@ public final class Runner {
    */
   public <M, S> RunSummary check(Model<M, S> model, SystemUnderTest<S> system) {
     RunSummary summary = new Checker<>(model, system, settings(), candidate -> {}).check();
-    reporter.line(summary.toString());
+    knobs.reporter.line(summary.toString());
     return summary;
   }
 
   Settings settings() {
     Props props = new Props();
     long chosenSeed =
-        props.longValue("tollgate.seed", seed != null ? seed : new SplittableRandom().nextLong());
+        props.longValue(
+            "tollgate.seed", knobs.seed != null ? knobs.seed : new SplittableRandom().nextLong());
     return new Settings(
-        props.intValue("tollgate.tries", tries),
-        props.intValue("tollgate.maxSteps", maxSteps),
-        props.intValue("tollgate.users", users),
+        props.intValue("tollgate.tries", knobs.tries),
+        props.intValue("tollgate.maxSteps", knobs.maxSteps),
+        props.intValue("tollgate.users", knobs.users),
         chosenSeed,
-        props.duration("tollgate.timeBudget", timeBudget),
-        props.intValue("tollgate.shrinkRuns", shrinkRuns),
-        props.duration("tollgate.shrinkTime", shrinkTime),
-        swarm,
+        props.duration("tollgate.timeBudget", knobs.timeBudget),
+        props.intValue("tollgate.shrinkRuns", knobs.shrinkRuns),
+        props.duration("tollgate.shrinkTime", knobs.shrinkTime),
+        knobs.swarm,
         System.getProperty("tollgate.replay"),
         this::replayCommand);
   }
 
   private String replayCommand(String token) {
-    if (testClass == null) {
+    if (knobs.testClass == null) {
       return "run the same test with -Dtollgate.replay=" + token;
     }
-    String simple = testClass.substring(testClass.lastIndexOf('.') + 1);
-    String selector = simple + (testMethod == null ? "" : "#" + testMethod);
+    String simple = knobs.testClass.substring(knobs.testClass.lastIndexOf('.') + 1);
+    String selector = simple + (knobs.testMethod == null ? "" : "#" + knobs.testMethod);
     boolean integration = simple.endsWith("IT") || simple.endsWith("ITCase");
     return integration
         ? "mvn verify -Dit.test='" + selector + "' -Dsurefire.skip=true"
@@ -169,11 +147,35 @@ public final class Runner {
     return value;
   }
 
-  private static Runner copy(
-      int tries, int maxSteps, int users, Long seed, Duration timeBudget, int shrinkRuns,
-      Duration shrinkTime, boolean swarm, Reporter reporter, String testClass, String testMethod) {
-    return new Runner(tries, maxSteps, users, seed, timeBudget, shrinkRuns, shrinkTime, swarm,
-        reporter, testClass, testMethod);
+  /** The settings as the code gave them; copied on each change, so runners stay immutable. */
+  private static final class Knobs {
+    int tries = DEFAULT_TRIES;
+    int maxSteps = DEFAULT_MAX_STEPS;
+    int users = DEFAULT_USERS;
+    Long seed;
+    Duration timeBudget = DEFAULT_TIME_BUDGET;
+    int shrinkRuns = DEFAULT_SHRINK_RUNS;
+    Duration shrinkTime = DEFAULT_SHRINK_TIME;
+    boolean swarm = true;
+    Reporter reporter = Reporter.console();
+    String testClass;
+    String testMethod;
+
+    Knobs copy() {
+      Knobs copy = new Knobs();
+      copy.tries = tries;
+      copy.maxSteps = maxSteps;
+      copy.users = users;
+      copy.seed = seed;
+      copy.timeBudget = timeBudget;
+      copy.shrinkRuns = shrinkRuns;
+      copy.shrinkTime = shrinkTime;
+      copy.swarm = swarm;
+      copy.reporter = reporter;
+      copy.testClass = testClass;
+      copy.testMethod = testMethod;
+      return copy;
+    }
   }
 
   /** Reads overrides from system properties, with errors that name the property. */

@@ -28,6 +28,7 @@ public final class ProgramGenerator<M, S> {
   private static final Distribution SWARM_OFF = Distribution.bernoulli(0.3);
   private static final Distribution LENGTH_CLASS = Distribution.weighted(30, 30, 40);
   private static final int[] USER_SKEW = {1, 6};
+  private static final Distribution ALWAYS = Distribution.bernoulli(1.0);
 
   private final Model<M, S> model;
   private final List<Command<M, S>> commands;
@@ -124,7 +125,8 @@ public final class ProgramGenerator<M, S> {
         }
       }
       choices.beginSpan(ChoiceRecorder.STEP);
-      if (choices.choose(2, more) == 0) {
+      // Fresh programs always take a first step; only shrinking can make an empty one.
+      if (choices.choose(2, index == 0 ? ALWAYS : more) == 0) {
         choices.endSpan();
         break;
       }

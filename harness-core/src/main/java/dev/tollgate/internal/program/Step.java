@@ -77,13 +77,18 @@ public final class Step<M, S> implements Call<Object> {
     return userStateAfter;
   }
 
-  /** How reports show this step, e.g. {@code user1 add_todo("milk") → todo#1}. */
+  /**
+   * How reports show this step, e.g. {@code user1 add_todo("milk") → todo#2 = 17}: the value
+   * after {@code =} is what the system returned for the reference in the last run.
+   */
   public String describe() {
     if (description == null) {
-      String text = user.name() + " " + command.describe(this);
-      description = ref == null ? text : text + " → " + ref;
+      description = user.name() + " " + command.describe(this);
     }
-    return description;
+    if (ref == null) {
+      return description;
+    }
+    return description + " → " + ref + (ref.isBound() ? " = " + ref.get() : "");
   }
 
   /** A key that tells programs apart: same command, user and argument text. */

@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 public final class Checker<M, S> {
   /** How many programs are generated, with no system, to check the model before running it. */
   public static final int VALIDATION_PROGRAMS = 200;
+  /** Validation stops early, after this many programs, once every command has been enabled. */
+  private static final int MIN_VALIDATION_PROGRAMS = 20;
 
   private final Model<M, S> model;
   private final Settings settings;
@@ -120,6 +122,9 @@ public final class Checker<M, S> {
     boolean[] everEnabled = new boolean[model.commands().size()];
     for (int i = 0; i < VALIDATION_PROGRAMS; i++) {
       generateOrExplain(ChoiceRecorder.random(trySeed(~seed, i)), everEnabled);
+      if (i >= MIN_VALIDATION_PROGRAMS && allEnabled(everEnabled)) {
+        break;
+      }
     }
     for (int i = 0; i < everEnabled.length; i++) {
       if (!everEnabled[i] && model.commands().get(i).weight() > 0) {
@@ -134,6 +139,15 @@ public final class Checker<M, S> {
                 + " switches it off).");
       }
     }
+  }
+
+  private boolean allEnabled(boolean[] everEnabled) {
+    for (int i = 0; i < everEnabled.length; i++) {
+      if (!everEnabled[i] && model.commands().get(i).weight() > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Program<M, S> generateOrExplain(ChoiceRecorder choices) {

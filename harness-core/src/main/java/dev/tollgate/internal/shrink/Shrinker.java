@@ -36,6 +36,7 @@ public final class Shrinker<M, S> {
   private String signature;
   private int runs;
   private boolean outOfBudget;
+  private boolean bestRan;
 
   /**
    * @param candidates sees every candidate program that is run (tests use it to check that all
@@ -61,6 +62,7 @@ public final class Shrinker<M, S> {
   public Result<M, S> shrink(Program<M, S> failing, RunResult failed) {
     best = failing;
     bestResult = failed;
+    bestRan = true;
     signature = failed.failure().signature();
     tried.add(failing.key());
     truncateAfterFailure();
@@ -70,6 +72,15 @@ public final class Shrinker<M, S> {
       progress |= simplifyArguments();
       progress |= deleteOtherSpans();
       progress |= lowerChoices();
+    }
+    if (!bestRan) {
+      // The best program was cut after its failing step without running again: run it once, so
+      // that its references hold this program's values for the report.
+      runs++;
+      RunResult confirmed = runner.apply(best);
+      if (!confirmed.passed() && confirmed.failure().signature().equals(signature)) {
+        bestResult = confirmed;
+      }
     }
     return new Result<>(best, bestResult, runs, outOfBudget);
   }
@@ -83,6 +94,7 @@ public final class Shrinker<M, S> {
       Program<M, S> cut = regenerate(Arrays.copyOf(best.choices(), end));
       if (cut != null && cut.size() == failedStep + 1) {
         best = cut;
+        bestRan = false;
         tried.add(cut.key());
       }
     }
@@ -208,6 +220,7 @@ public final class Shrinker<M, S> {
     }
     best = candidate;
     bestResult = result;
+    bestRan = true;
     truncateAfterFailure();
     return true;
   }

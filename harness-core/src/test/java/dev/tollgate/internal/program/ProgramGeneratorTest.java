@@ -1,0 +1,74 @@
+package dev.tollgate.internal.program;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.fixtures.TodoModel;
+import dev.tollgate.fixtures.TodoSystem;
+import dev.tollgate.fixtures.Todos;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ProgramGeneratorTest {
+  private final ProgramGenerator<Todos, TodoSystem.Client> generator =
+      new ProgramGenerator<>(TodoModel.model(), 3, 30, true);
+
+  @Test
+  void the_same_seed_gives_the_same_program() {
+    for (long seed = 0; seed < 200; seed++) {
+      Program<Todos, TodoSystem.Client> first = generator.generate(ChoiceRecorder.random(seed));
+      Program<Todos, TodoSystem.Client> second = generator.generate(ChoiceRecorder.random(seed));
+
+      assertThat(second.key()).isEqualTo(first.key());
+      assertThat(second.choices()).isEqualTo(first.choices());
+    }
+  }
+
+  @Test
+  void replaying_a_programs_choices_gives_the_same_program() {
+    for (long seed = 0; seed < 200; seed++) {
+      Program<Todos, TodoSystem.Client> original = generator.generate(ChoiceRecorder.random(seed));
+
+      Program<Todos, TodoSystem.Client> replayed =
+          generator.generate(ChoiceRecorder.replay(original.choices()));
+
+      assertThat(replayed.key()).isEqualTo(original.key());
+      assertThat(replayed.toString()).isEqualTo(original.toString());
+    }
+  }
+
+  @Test
+  void different_seeds_give_varied_programs_and_lengths() {
+    Set<String> programs = new HashSet<>();
+    Set<Integer> lengths = new HashSet<>();
+    for (long seed = 0; seed < 200; seed++) {
+      Program<Todos, TodoSystem.Client> program = generator.generate(ChoiceRecorder.random(seed));
+      programs.add(program.key());
+      lengths.add(program.size());
+    }
+
+    assertThat(programs).hasSizeGreaterThan(150);
+    assertThat(lengths).contains(30).hasSizeGreaterThan(15);
+    assertThat(lengths.stream().filter(n -> n <= 5).count()).isPositive();
+    assertThat(lengths).doesNotContain(0);
+  }
+
+  @Test
+  void programs_bring_several_users_into_play() {
+    Set<Integer> users = new HashSet<>();
+    for (long seed = 0; seed < 50; seed++) {
+      generator.generate(ChoiceRecorder.random(seed))
+          .steps()
+          .forEach(step -> users.add(step.user().index()));
+    }
+
+    assertThat(users).containsExactlyInAnyOrder(0, 1, 2);
+  }
+
+  @Test
+  void all_zero_choices_give_the_empty_program() {
+    Program<Todos, TodoSystem.Client> program = generator.generate(ChoiceRecorder.replay(new int[0]));
+
+    assertThat(program.size()).isZero();
+  }
+}
