@@ -84,7 +84,7 @@ public record Config(
      */
     public static Config fromEnv(Map<String, String> env) {
         List<String> problems = new ArrayList<>();
-        int port = collect(problems, () -> parsePort(env.get("PORT")));
+        Integer port = collect(problems, () -> parsePort(env.get("PORT")));
         String dbUrl = env.get("DB_URL");
         if (dbUrl == null || dbUrl.isBlank()) {
             problems.add("DB_URL is missing: set it to a PostgreSQL JDBC URL, "

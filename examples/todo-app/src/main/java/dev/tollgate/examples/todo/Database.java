@@ -30,7 +30,7 @@ final class Database implements AutoCloseable {
         hikari.setPassword(config.dbPassword());
         hikari.setMaximumPoolSize(10);
         hikari.setMinimumIdle(2);
-        hikari.setConnectionTimeout(5_000);
+        hikari.setConnectionTimeout(2_000);
         // A few seconds of retries lets the app start beside a database that is still booting.
         hikari.setInitializationFailTimeout(3_000);
         HikariDataSource pool;

@@ -59,7 +59,7 @@ final class Notifier {
         client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             if (error != null) {
                 failed.incrementAndGet();
-                LOG.warn("notifier call for todo {} failed within {} ms: {}", todo.id(), timeout.toMillis(),
+                LOG.warn("notifier call for todo {} failed (timeout {} ms): {}", todo.id(), timeout.toMillis(),
                         error.toString());
             } else if (response.statusCode() >= 300) {
                 failed.incrementAndGet();

@@ -58,7 +58,8 @@ final class TodoApi {
                         e.getMessage() + "; the API is described in the todo-app README")));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure in {} {}", ctx.method(), ctx.path(), e);
-            ctx.status(500).json(new ApiException.Body("internal", "unexpected server error: " + e.getMessage()));
+            ctx.status(500).json(new ApiException.Body("internal",
+                    "unexpected server error; the server log has the details"));
         });
     }
 

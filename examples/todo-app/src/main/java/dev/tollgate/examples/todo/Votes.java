@@ -26,13 +26,8 @@ final class Votes {
             if (!config.has(Bug.VOTE_FK_500)) {
                 requireTodo(c, todoId);
             }
-            int inserted;
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO votes (todo_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-                insert.setLong(1, todoId);
-                insert.setLong(2, voter.id());
-                inserted = insert.executeUpdate();
-            }
+            int inserted = changeVoteRow(c,
+                    "INSERT INTO votes (todo_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING", todoId, voter);
             // double-vote: the counter is bumped without looking at whether a row was inserted.
             boolean counts = inserted == 1 || config.has(Bug.DOUBLE_VOTE);
             int votes = counts ? addToCounter(c, todoId, 1) : counter(c, todoId);
@@ -44,13 +39,7 @@ final class Votes {
     VoteState unvote(User voter, long todoId) {
         return db.transaction(c -> {
             requireTodo(c, todoId);
-            int removed;
-            try (PreparedStatement delete = c.prepareStatement(
-                    "DELETE FROM votes WHERE todo_id = ? AND user_id = ?")) {
-                delete.setLong(1, todoId);
-                delete.setLong(2, voter.id());
-                removed = delete.executeUpdate();
-            }
+            int removed = changeVoteRow(c, "DELETE FROM votes WHERE todo_id = ? AND user_id = ?", todoId, voter);
             int votes = removed == 1 ? addToCounter(c, todoId, -1) : counter(c, todoId);
             return new VoteState(todoId, votes, false);
         });
@@ -84,6 +73,15 @@ final class Votes {
                     throw ApiException.todoNotFound(todoId);
                 }
             }
+        }
+    }
+
+    /** Inserts or deletes one (todo, voter) row; returns how many rows changed. */
+    private static int changeVoteRow(Connection c, String sql, long todoId, User voter) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.setLong(1, todoId);
+            statement.setLong(2, voter.id());
+            return statement.executeUpdate();
         }
     }
 
