@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Gives tests the real parts around the app: an embedded PostgreSQL 14 and a WireMock notifier
  * over real HTTP. One pair serves the whole test run; JUnit closes it at the end of the run.
  */
-final class TestServices implements ParameterResolver {
+public final class TestServices implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -40,7 +40,7 @@ final class TestServices implements ParameterResolver {
     }
 
     /** The running PostgreSQL and notifier, and helpers to start apps against them. */
-    static final class Services implements AutoCloseable {
+    public static final class Services implements AutoCloseable {
         static final Duration NOTIFIER_TIMEOUT = Duration.ofMillis(300);
 
         private final EmbeddedPostgres postgres;
@@ -52,7 +52,7 @@ final class TestServices implements ParameterResolver {
         }
 
         static Services start() {
-            EmbeddedPostgres postgres = startPostgres(buildDir());
+            EmbeddedPostgres postgres = startPostgres(buildDir().resolve("it-postgres"));
             WireMockServer notifier = new WireMockServer(
                     WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
             notifier.start();
@@ -61,13 +61,16 @@ final class TestServices implements ParameterResolver {
             return services;
         }
 
-        /** Data, unpacked binaries and the socket stay inside the build folder. */
-        static EmbeddedPostgres startPostgres(Path buildDir) {
+        /**
+         * Starts PostgreSQL 14 with its data and socket under {@code home}, and its unpacked
+         * binaries under the build folder, so nothing lands outside the build.
+         */
+        public static EmbeddedPostgres startPostgres(Path home) {
             try {
-                Path run = Files.createDirectories(buildDir.resolve("pg-run"));
+                Path run = Files.createDirectories(home.resolve("run"));
                 return EmbeddedPostgres.builder()
-                        .setOverrideWorkingDirectory(Files.createDirectories(buildDir.resolve("pg-bin")).toFile())
-                        .setDataDirectory(buildDir.resolve("pg-data"))
+                        .setOverrideWorkingDirectory(Files.createDirectories(buildDir().resolve("pg-bin")).toFile())
+                        .setDataDirectory(home.resolve("data"))
                         .setCleanDataDirectory(true)
                         .setServerConfig("unix_socket_directories", run.toAbsolutePath().toString())
                         .start();
@@ -76,7 +79,7 @@ final class TestServices implements ParameterResolver {
             }
         }
 
-        static Path buildDir() {
+        public static Path buildDir() {
             return Path.of(System.getProperty("todoapp.buildDir", "target"));
         }
 

@@ -57,6 +57,11 @@ class TitleValidationIT extends AppTestSupport {
     }
 
     @Test
+    void rejects_a_body_over_one_megabyte_with_a_json_413() {
+        client.add(alice, "x".repeat(2_000_000)).then().statusCode(413).body("error", equalTo("http_413"));
+    }
+
+    @Test
     void counts_characters_not_utf16_units_so_200_emoji_fit() {
         String emoji = "\uD83D\uDE00";
 
