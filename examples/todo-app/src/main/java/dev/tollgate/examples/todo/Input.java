@@ -129,9 +129,20 @@ final class Input {
 
     /** PostgreSQL text cannot hold NUL, and a lone surrogate has no UTF-8 form. */
     private static void requireStorable(String field, String value) {
+        String problem = unstorable(value);
+        if (problem != null) {
+            throw ApiException.badRequest("bad_" + field, "expected " + field + " " + problem);
+        }
+    }
+
+    /** True when PostgreSQL can store the text as given. */
+    static boolean storable(String value) {
+        return unstorable(value) == null;
+    }
+
+    private static String unstorable(String value) {
         if (value.indexOf('\u0000') >= 0) {
-            throw ApiException.badRequest("bad_" + field, "expected " + field
-                    + " without NUL characters (\\u0000), found one; remove it");
+            return "without NUL characters (\\u0000), found one; remove it";
         }
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
@@ -139,9 +150,9 @@ final class Input {
                     && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(ch)) {
-                throw ApiException.badRequest("bad_" + field, "expected " + field
-                        + " to be valid Unicode, found an unpaired surrogate at index " + i);
+                return "to be valid Unicode, found an unpaired surrogate at index " + i;
             }
         }
+        return null;
     }
 }

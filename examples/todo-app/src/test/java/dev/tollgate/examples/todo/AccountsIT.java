@@ -79,6 +79,16 @@ class AccountsIT extends AppTestSupport {
     }
 
     @Test
+    void answers_401_not_500_to_a_login_name_the_database_cannot_store() {
+        client.anonymous().body("{\"name\": \"a\\u0000b\", \"password\": \"x\"}").post("/sessions").then()
+                .statusCode(401).body("error", equalTo("bad_credentials"));
+        client.anonymous().body("{\"name\": \"a\\ud800\", \"password\": \"x\"}").post("/sessions").then()
+                .statusCode(401);
+        client.anonymous().body("{\"name\": \"a\\u0000b\", \"password\": \"x\"}").post("/users").then()
+                .statusCode(400).body("error", equalTo("bad_name"));
+    }
+
+    @Test
     void logs_out_with_204_and_the_token_is_dead_afterwards() {
         String token = client.signUp("alice");
 

@@ -1,9 +1,11 @@
 package dev.tollgate.examples.todo;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,23 @@ class TitleValidationIT extends AppTestSupport {
         long id = client.addTodo(alice, title);
 
         client.get(alice, id).then().body("title", equalTo(title));
+    }
+
+    @Test
+    void answers_201_with_the_exact_title_or_400_for_hostile_titles_never_500() {
+        List<String> hostile = List.of("", " ", "\u00a0", "\u3000", "\u200b", "\"", "'", "\\", "\\u0000",
+                "\u0001\u007f", "\uD83D\uDE00\uD83D\uDE00", "\u202Eevil", "e\u0301", "{\"title\":1}",
+                "'); DROP TABLE todos; --", "%s%n", "${jndi:ldap://x}", "<script>", "\r\n", "\uFFFF", "\uDBFF\uDFFF",
+                "x".repeat(199) + "\uD83D\uDE00", "\uD83D\uDE00".repeat(200) + "x");
+        for (String title : hostile) {
+            int status = client.add(alice, title).statusCode();
+
+            assertThat(status).as("POST /todos with title %s", title).isIn(201, 400);
+            if (status == 201) {
+                String stored = client.list(alice).then().extract().jsonPath().getString("title[-1]");
+                assertThat(stored).as("stored title").isEqualTo(title);
+            }
+        }
     }
 
     @Test
