@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +43,8 @@ final class Notifier {
         }
         String body;
         try {
-            body = mapper.writeValueAsString(Map.of(
-                    "event", "todo.added",
-                    "todo", Map.of("id", todo.id(), "title", todo.title()),
-                    "owner", owner.name()));
+            body = mapper.writeValueAsString(new Notification("todo.added",
+                    new Notification.TodoRef(todo.id(), todo.title()), owner.name()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize a notification", e);
         }
@@ -68,6 +65,12 @@ final class Notifier {
                 delivered.incrementAndGet();
             }
         });
+    }
+
+    /** The webhook's JSON body: what happened, to which todo, by whom; never a credential. */
+    record Notification(String event, TodoRef todo, String owner) {
+        record TodoRef(long id, String title) {
+        }
     }
 
     long delivered() {

@@ -74,7 +74,7 @@ final class TodoApi {
     private void registerUser(Context ctx) {
         ObjectNode body = input.object(ctx.body());
         User user = accounts.register(Input.name(body), Input.password(body));
-        ctx.status(201).json(Map.of("id", user.id(), "name", user.name(), "staff", user.staff()));
+        ctx.status(201).json(user);
     }
 
     private void login(Context ctx) {
