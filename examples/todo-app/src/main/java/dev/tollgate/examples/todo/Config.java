@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +33,9 @@ public record Config(
     public static final Duration DEFAULT_NOTIFIER_TIMEOUT = Duration.ofMillis(500);
 
     public Config {
-        flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        flags = Set.copyOf(flags);
         staffUsers = Set.copyOf(staffUsers);
-        bugs = bugs.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(bugs));
+        bugs = Set.copyOf(bugs);
     }
 
     /** A correct service on a free port, with no notifier, no flags, no staff. */
@@ -55,17 +54,17 @@ public record Config(
 
     public Config withFlags(Flag... newFlags) {
         return new Config(port, dbUrl, dbUser, dbPassword, notifierUrl, notifierTimeout,
-                Set.of(newFlags), staffUsers, bugs);
+                Set.copyOf(List.of(newFlags)), staffUsers, bugs);
     }
 
     public Config withStaffUsers(String... names) {
         return new Config(port, dbUrl, dbUser, dbPassword, notifierUrl, notifierTimeout,
-                flags, Set.of(names), bugs);
+                flags, Set.copyOf(List.of(names)), bugs);
     }
 
     public Config withBugs(Bug... newBugs) {
         return new Config(port, dbUrl, dbUser, dbPassword, notifierUrl, notifierTimeout,
-                flags, staffUsers, Set.of(newBugs));
+                flags, staffUsers, Set.copyOf(List.of(newBugs)));
     }
 
     public boolean has(Bug bug) {

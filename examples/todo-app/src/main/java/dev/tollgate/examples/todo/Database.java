@@ -26,8 +26,13 @@ final class Database implements AutoCloseable {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("todo-app");
         hikari.setJdbcUrl(config.dbUrl());
-        hikari.setUsername(config.dbUser());
-        hikari.setPassword(config.dbPassword());
+        // Unset credentials stay null, so a user and password given inside DB_URL still count.
+        if (!config.dbUser().isEmpty()) {
+            hikari.setUsername(config.dbUser());
+        }
+        if (!config.dbPassword().isEmpty()) {
+            hikari.setPassword(config.dbPassword());
+        }
         hikari.setMaximumPoolSize(10);
         hikari.setMinimumIdle(2);
         hikari.setConnectionTimeout(2_000);
@@ -70,7 +75,11 @@ final class Database implements AutoCloseable {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
                 throw e;
             }
         } catch (SQLException e) {

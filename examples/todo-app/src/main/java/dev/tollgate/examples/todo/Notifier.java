@@ -30,7 +30,11 @@ final class Notifier {
         this.endpoint = baseUrl == null ? null : baseUrl.resolve(withSlash(baseUrl.getPath()) + "notify");
         this.timeout = timeout;
         this.mapper = mapper;
-        this.client = baseUrl == null ? null : HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.client = baseUrl == null ? null : HttpClient.newBuilder()
+                // Plain HTTP/1.1: webhook receivers need not understand an h2c upgrade.
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
     }
 
     private static String withSlash(String path) {
