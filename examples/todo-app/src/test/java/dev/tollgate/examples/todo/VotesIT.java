@@ -28,6 +28,7 @@ class VotesIT extends AppTestSupport {
         client.vote(alice, id).then().statusCode(200).body("votes", equalTo(1));
 
         assertThat(services.count("SELECT count(*) FROM votes")).isEqualTo(1);
+        assertThat(countersOffTheirRows()).isZero();
     }
 
     @Test
@@ -57,6 +58,12 @@ class VotesIT extends AppTestSupport {
         client.unvote(bob, id).then().statusCode(200).body("votes", equalTo(1));
 
         client.as(bob).get("/todos/" + id + "/votes").then().body("votes", equalTo(1)).body("voted", equalTo(false));
+        assertThat(countersOffTheirRows()).isZero();
+    }
+
+    private long countersOffTheirRows() {
+        return services.count("SELECT count(*) FROM todos t"
+                + " WHERE t.votes <> (SELECT count(*) FROM votes v WHERE v.todo_id = t.id)");
     }
 
     @Test
