@@ -14,7 +14,11 @@ final class Client {
     private final int port;
 
     Client(TodoApp app) {
-        this.port = app.port();
+        this(app.port());
+    }
+
+    Client(int port) {
+        this.port = port;
     }
 
     int port() {

@@ -1,14 +1,19 @@
 package dev.tollgate.examples.todo;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.tollgate.examples.todo.TestServices.Services;
+import io.restassured.RestAssured;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,17 +47,37 @@ class ShadedJarIT {
 
     @Test
     void starts_from_the_jar_logs_its_port_and_serves_requests(Services services) throws Exception {
+        services.resetDatabase();
+        services.resetNotifier();
         Process app = launch(Map.of("PORT", "0", "DB_URL", services.jdbcUrl("postgres"),
                 "DB_USER", "postgres", "DB_PASSWORD", "postgres"));
         try {
             int port = awaitReadyPort(app);
-            io.restassured.RestAssured.given().port(port).get("/health").then()
-                    .statusCode(200).body("status", equalTo("ok"));
+            RestAssured.given().port(port).get("/health").then().statusCode(200).body("status", equalTo("ok"));
         } finally {
-            app.destroy();
-            if (!app.waitFor(10, TimeUnit.SECONDS)) {
-                app.destroyForcibly().waitFor();
-            }
+            stop(app);
+        }
+    }
+
+    @Test
+    void takes_flags_staff_bugs_and_notifier_from_the_environment(Services services) throws Exception {
+        services.resetDatabase();
+        services.resetNotifier();
+        Process app = launch(Map.of("PORT", "0", "DB_URL", services.jdbcUrl("postgres"),
+                "DB_USER", "postgres", "DB_PASSWORD", "postgres",
+                "NOTIFIER_URL", "http://127.0.0.1:" + services.notifier().port(),
+                "TODO_APP_FLAGS", "pinning", "STAFF_USERS", "sam", "TODO_APP_BUGS", "blank-title"));
+        try {
+            Client client = new Client(awaitReadyPort(app));
+            String sam = client.signUp("sam");
+
+            long id = client.add(sam, "   ").then().statusCode(201).extract().jsonPath().getLong("id");
+
+            client.as(sam).put("/todos/" + id + "/pin").then().statusCode(200).body("pinned", equalTo(true));
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> services.notifier()
+                    .verify(1, postRequestedFor(urlEqualTo("/notify"))));
+        } finally {
+            stop(app);
         }
     }
 
@@ -69,6 +94,13 @@ class ShadedJarIT {
                     .contains("delete-twice");
         } finally {
             app.destroyForcibly();
+        }
+    }
+
+    private static void stop(Process app) throws InterruptedException {
+        app.destroy();
+        if (!app.waitFor(10, TimeUnit.SECONDS)) {
+            app.destroyForcibly().waitFor();
         }
     }
 
