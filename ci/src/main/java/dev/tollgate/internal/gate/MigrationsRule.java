@@ -55,9 +55,16 @@ public final class MigrationsRule {
         for (Path file : newMigrations.values()) {
             rows.addAll(checkFile(file, check));
         }
-        String note = "Migrations up to V" + lastReleased.get() + " are released (" + released + " files); "
-                + newMigrations.size() + " newer file(s) checked in " + Markdown.code(dir.toString()) + ".";
+        String note = "Migrations up to V" + lastReleased.get() + " are released (" + released + " file(s)); "
+                + newMigrations.size() + " newer file(s) checked in " + Markdown.code(displayPath(dir)) + ".";
         return new RuleOutcome(TITLE, columns, rows, List.of(note));
+    }
+
+    /** Relative to the working folder when below it, so summaries do not show the CI machine's layout. */
+    private static String displayPath(Path dir) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path absolute = dir.toAbsolutePath().normalize();
+        return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
     }
 
     private static List<RuleOutcome.Row> checkFile(Path file, SchemaChangeCheck check) {

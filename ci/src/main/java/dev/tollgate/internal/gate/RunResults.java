@@ -51,9 +51,9 @@ public record RunResults(Path root, List<TestCaseResult> testCases, List<Tollgat
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (isJunitXml(root.relativize(file))) {
-                        xml.add(file);
+                        xml.add(file.normalize());
                     } else if (isTollgateReport(root.relativize(file))) {
-                        json.add(file);
+                        json.add(file.normalize());
                     }
                     return FileVisitResult.CONTINUE;
                 }

@@ -45,7 +45,9 @@ public final class Summary {
                     md.append("| ").append(row.blocks() ? "⛔" : "✅").append(" | ")
                             .append(String.join(" | ", row.cells())).append(" |\n");
                 }
-                md.append("\n");
+                if (!outcome.notes().isEmpty()) {
+                    md.append("\n");
+                }
             }
             outcome.notes().forEach(note -> md.append(note).append("\n"));
         }

@@ -38,7 +38,7 @@ class MigrationsRuleTest {
         assertThat(outcome.blocks()).isFalse();
         assertThat(outcome.rows()).singleElement()
                 .satisfies(row -> assertThat(row.cells()).containsExactly("`V3__votes.sql`", "additive (2 statements)"));
-        assertThat(outcome.notes()).singleElement().asString().contains("up to V2 are released (2 files); 1 newer");
+        assertThat(outcome.notes()).singleElement().asString().contains("up to V2 are released (2 file(s)); 1 newer");
     }
 
     @Test
