@@ -38,6 +38,13 @@ class LatencyRuleTest {
     }
 
     @Test
+    void passes_a_p95_exactly_at_the_slo() {
+        RuleOutcome outcome = LatencyRule.evaluate(List.of(report("A#a", Map.of("vote", 200.0))), config());
+
+        assertThat(outcome.blocks()).isFalse();
+    }
+
+    @Test
     void blocks_a_command_over_the_default_slo() {
         RuleOutcome outcome = LatencyRule.evaluate(List.of(report("A#a", Map.of("add_todo", 240.0))), config());
 
