@@ -67,7 +67,7 @@ public final class SchemaChangeCheck {
             if (a.accept("TO")) {
                 problems.add("renames table " + table + " to " + a.name().orElse("?")
                         + ", which the released app still uses by its old name");
-            } else if (!a.accept("CONSTRAINT")) {
+            } else if (!a.acceptAny("CONSTRAINT", "INDEX", "KEY")) {
                 a.accept("COLUMN");
                 String column = a.name().orElse("?");
                 problems.add("renames column " + table + "." + column
@@ -90,6 +90,9 @@ public final class SchemaChangeCheck {
                 problems.add("makes column " + column
                         + " NOT NULL, so the released app's inserts that leave it out will fail");
             }
+        } else if (a.accept("SET", "SCHEMA")) {
+            problems.add("moves table " + table + " to schema " + a.name().orElse("?")
+                    + ", where the released app will not find it");
         } else if (a.acceptAny("MODIFY", "CHANGE")) {
             problems.add("redefines a column of " + table + " (MODIFY/CHANGE can change its name and type)");
         } else if (a.accept("ADD")) {

@@ -68,12 +68,12 @@ public final class SqlScript {
             return;
         }
         StringBuilder text = new StringBuilder();
+        Token previous = null;
         for (Token t : tokens) {
-            if (text.length() > 0 && !t.isSymbol(",") && !t.isSymbol(")") && !t.isSymbol(".")
-                    && !text.toString().endsWith("(") && !text.toString().endsWith(".")) {
-                text.append(' ');
-            }
-            text.append(sql, t.start(), t.end());
+            boolean glued = previous == null || previous.isSymbol("(") || previous.isSymbol(".")
+                    || t.isSymbol(",") || t.isSymbol(")") || t.isSymbol(".");
+            text.append(glued ? "" : " ").append(sql, t.start(), t.end());
+            previous = t;
         }
         statements.add(new Statement(List.copyOf(tokens), text.toString().replaceAll("\\s+", " ")));
     }
@@ -85,7 +85,7 @@ public final class SqlScript {
         }
         int start = pos;
         char c = sql.charAt(pos);
-        if (c == '\'' ) {
+        if (c == '\'') {
             return quoted(start, '\'', Kind.STRING);
         }
         if ((c == 'E' || c == 'e') && pos + 1 < sql.length() && sql.charAt(pos + 1) == '\'') {

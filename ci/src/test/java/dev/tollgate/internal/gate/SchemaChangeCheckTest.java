@@ -31,6 +31,8 @@ class SchemaChangeCheckTest {
         "ALTER TABLE todos ALTER COLUMN title DROP NOT NULL",
         "ALTER TABLE todos ALTER COLUMN title SET DEFAULT ''",
         "ALTER TABLE todos RENAME CONSTRAINT a TO b",
+        "ALTER TABLE todos RENAME INDEX a TO b",
+        "ALTER TABLE todos ADD COLUMN amount numeric(10, 2), ADD COLUMN note text",
         "CREATE TABLE votes (id bigint PRIMARY KEY, todo_id bigint NOT NULL, voter text NOT NULL)",
         "CREATE INDEX votes_todo ON votes (todo_id)",
         "DROP INDEX IF EXISTS votes_todo",
@@ -74,6 +76,18 @@ class SchemaChangeCheckTest {
                 .anyMatch(p -> p.startsWith("renames table todos to tasks"))
                 .anyMatch(p -> p.startsWith("renames column votes.voter"))
                 .anyMatch(p -> p.startsWith("renames table users"));
+    }
+
+    @Test
+    void splits_actions_only_on_commas_outside_parentheses() {
+        assertThat(problems("ALTER TABLE todos ALTER COLUMN amount TYPE numeric(10, 2), ADD COLUMN due date"))
+                .singleElement().asString().startsWith("changes the type of column todos.amount");
+    }
+
+    @Test
+    void blocks_moving_a_table_to_another_schema() {
+        assertThat(problems("ALTER TABLE todos SET SCHEMA archive"))
+                .singleElement().asString().startsWith("moves table todos to schema archive");
     }
 
     @Test
