@@ -1,0 +1,116 @@
+package dev.tollgate.internal.gate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code report.json} in the versioned schema {@value #SCHEMA_PREFIX}{@value #MAJOR}.
+ * Unknown fields are ignored, so the harness can add to the report without a new gate; a
+ * different major version is refused, since its fields may mean something else.
+ */
+public final class TollgateReportReader {
+    static final String SCHEMA_PREFIX = "tollgate-report/";
+    static final int MAJOR = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TollgateReportReader() {
+    }
+
+    public static TollgateReport read(Path file) {
+        JsonNode root = parse(file);
+        checkSchema(root, file);
+        String test = requiredText(root, "test", file);
+        String status = requiredText(root, "status", file);
+        if (!status.equals("passed") && !status.equals("failed")) {
+            throw malformed(file, "\"status\" to be \"passed\" or \"failed\"", "\"" + status + "\"");
+        }
+        Optional<TollgateReport.Failure> failure = Optional.empty();
+        JsonNode f = root.path("failure");
+        if (f.isObject()) {
+            failure = Optional.of(new TollgateReport.Failure(
+                    f.path("command").asText(""), f.path("check").asText(""), f.path("message").asText("")));
+        }
+        return new TollgateReport(test, status.equals("passed"), failure, latency(root, file), file);
+    }
+
+    private static Map<String, TollgateReport.Latency> latency(JsonNode root, Path file) {
+        Map<String, TollgateReport.Latency> latency = new LinkedHashMap<>();
+        JsonNode node = root.path("latency");
+        if (node.isMissingNode() || node.isNull()) {
+            return latency;
+        }
+        if (!node.isObject()) {
+            throw malformed(file, "\"latency\" to be an object of commands", node.getNodeType().toString());
+        }
+        for (Map.Entry<String, JsonNode> command : node.properties()) {
+            JsonNode p95 = command.getValue().path("p95Ms");
+            if (!p95.isNumber()) {
+                throw malformed(file, "\"latency\".\"" + command.getKey() + "\".\"p95Ms\" to be a number",
+                        p95.isMissingNode() ? "no such field" : p95.toString());
+            }
+            latency.put(command.getKey(),
+                    new TollgateReport.Latency(command.getValue().path("count").asLong(0), p95.asDouble()));
+        }
+        return latency;
+    }
+
+    private static void checkSchema(JsonNode root, Path file) {
+        JsonNode schema = root.path("schema");
+        String expected = "\"schema\": \"" + SCHEMA_PREFIX + MAJOR + "\"";
+        if (!schema.isTextual()) {
+            throw new CannotDecideException("expected " + expected + " in " + file + ", but found "
+                    + (schema.isMissingNode() ? "no \"schema\" field" : schema.toString())
+                    + ". Fix: this is not a Tollgate report, or one from a harness older than the gate;"
+                    + " remove it or rerun the tests with the current harness.");
+        }
+        String value = schema.asText();
+        String major = value.startsWith(SCHEMA_PREFIX) ? value.substring(SCHEMA_PREFIX.length()).split("\\.")[0] : "";
+        if (!major.equals(String.valueOf(MAJOR))) {
+            throw new CannotDecideException("expected " + expected + " in " + file + ", but found \"" + value
+                    + "\". This gate reads major version " + MAJOR + " only. Fix: use the gate from the same"
+                    + " Tollgate release as the harness that wrote the report.");
+        }
+    }
+
+    private static String requiredText(JsonNode root, String field, Path file) {
+        JsonNode node = root.path(field);
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw malformed(file, "a text field \"" + field + "\"",
+                    node.isMissingNode() ? "no such field" : node.toString());
+        }
+        return node.asText();
+    }
+
+    private static CannotDecideException malformed(Path file, String expected, String found) {
+        return new CannotDecideException("expected " + expected + " in Tollgate report " + file + ", but found "
+                + found + ". Fix: rerun the tests so the harness rewrites the report, or delete the file.");
+    }
+
+    private static JsonNode parse(Path file) {
+        try {
+            JsonNode root = JSON.readTree(Files.readString(file));
+            if (root == null || !root.isObject()) {
+                throw malformed(file, "a JSON object", root == null ? "an empty file" : root.getNodeType().toString());
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
+            throw new CannotDecideException("expected well-formed JSON in Tollgate report " + file + ", but found: "
+                    + e.getOriginalMessage() + where + ". Fix: rerun the tests (a killed JVM leaves cut-off"
+                    + " reports), or delete the file.", e);
+        } catch (IOException e) {
+            throw new CannotDecideException("expected a readable Tollgate report at " + file
+                    + ", but reading it failed: " + e + ". Fix: check the file's permissions.", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.tollgate.internal.gate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TollgateReportReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path report(String json) {
+        return Fixtures.write(dir.resolve("report.json"), json);
+    }
+
+    @Test
+    void reads_failure_and_latency_and_ignores_unknown_fields() {
+        Path file = report("""
+                {"schema": "tollgate-report/1.3", "test": "x.T#t", "status": "failed", "steps": [1, 2],
+                 "failure": {"command": "vote", "check": "invariant", "message": "votes lost", "step": 4},
+                 "latency": {"vote": {"count": 9, "p50Ms": 1, "p95Ms": 4.5, "p99Ms": 5, "max": 6}}}
+                """);
+
+        TollgateReport report = TollgateReportReader.read(file);
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.failure()).hasValue(new TollgateReport.Failure("vote", "invariant", "votes lost"));
+        assertThat(report.latency()).containsEntry("vote", new TollgateReport.Latency(9, 4.5));
+    }
+
+    @Test
+    void refuses_a_report_without_schema() {
+        Path file = report("{\"test\": \"x.T#t\", \"status\": \"passed\"}");
+
+        assertThatThrownBy(() -> TollgateReportReader.read(file))
+                .hasMessage("expected \"schema\": \"tollgate-report/1\" in " + file + ", but found no \"schema\" field."
+                        + " Fix: this is not a Tollgate report, or one from a harness older than the gate;"
+                        + " remove it or rerun the tests with the current harness.");
+    }
+
+    @Test
+    void refuses_another_major_version() {
+        Path file = report("{\"schema\": \"tollgate-report/2\", \"test\": \"x.T#t\", \"status\": \"passed\"}");
+
+        assertThatThrownBy(() -> TollgateReportReader.read(file))
+                .isInstanceOf(CannotDecideException.class)
+                .hasMessageContaining("but found \"tollgate-report/2\". This gate reads major version 1 only.");
+    }
+
+    @Test
+    void refuses_an_unknown_status_and_a_non_numeric_p95() {
+        Path badStatus = report("{\"schema\": \"tollgate-report/1\", \"test\": \"x\", \"status\": \"green\"}");
+        assertThatThrownBy(() -> TollgateReportReader.read(badStatus))
+                .hasMessageContaining("expected \"status\" to be \"passed\" or \"failed\"")
+                .hasMessageContaining("but found \"green\"");
+
+        Path badP95 = report("{\"schema\": \"tollgate-report/1\", \"test\": \"x\", \"status\": \"passed\","
+                + " \"latency\": {\"vote\": {\"p95Ms\": \"fast\"}}}");
+        assertThatThrownBy(() -> TollgateReportReader.read(badP95))
+                .hasMessageContaining("\"latency\".\"vote\".\"p95Ms\" to be a number");
+    }
+
+    @Test
+    void refuses_malformed_json_with_its_position() {
+        Path file = report("{\"schema\": \"tollgate-report/1\",\n \"test\": ");
+
+        assertThatThrownBy(() -> TollgateReportReader.read(file))
+                .isInstanceOf(CannotDecideException.class)
+                .hasMessageContaining("expected well-formed JSON in Tollgate report")
+                .hasMessageContaining("at line 2");
+    }
+}
