@@ -9,6 +9,9 @@ import dev.tollgate.model.Ref;
 import dev.tollgate.model.User;
 import dev.tollgate.model.Users;
 import dev.tollgate.runner.SystemUnderTest;
+import dev.tollgate.report.Exchange;
+import dev.tollgate.report.Traced;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs programs against a system: reset, then each step's action, reference and checks. */
@@ -42,14 +45,16 @@ public final class Executor<M, S> {
     long resetNanos = System.nanoTime() - resetStart;
     Clients clients = new Clients(program.users());
     long[] latencies = new long[steps.size()];
+    List<List<Exchange>> exchanges = new ArrayList<>(steps.size());
     try {
       for (Step<M, S> step : steps) {
         Failure failure = runStep(step, clients, latencies);
+        exchanges.add(clients.drain(step.user().index()));
         if (failure != null) {
-          return new RunResult(failure, step.step() + 1, latencies, resetNanos);
+          return new RunResult(failure, step.step() + 1, latencies, resetNanos, exchanges);
         }
       }
-      return new RunResult(null, steps.size(), latencies, resetNanos);
+      return new RunResult(null, steps.size(), latencies, resetNanos, exchanges);
     } finally {
       clients.close();
     }
@@ -133,6 +138,10 @@ public final class Executor<M, S> {
         }
       }
       return (S) clients[index];
+    }
+
+    List<Exchange> drain(int index) {
+      return clients[index] instanceof Traced traced ? traced.drainExchanges() : List.of();
     }
 
     void close() {
