@@ -95,11 +95,16 @@ public final class Command<M, S> {
     return action.run(client, arg);
   }
 
-  /** Binds the step's ref to the value extracted from the result; returns that value. */
+  /**
+   * Binds the step's ref to the value extracted from the result, and returns it. A result with no
+   * value (an expected 400, say) leaves the ref without one; using it later fails that step.
+   */
   public Object bind(Ref<?> ref, Object result) throws Exception {
     Object value = extractor.extract(result);
     if (value != null) {
       ref.bind(value);
+    } else {
+      ref.markMissing();
     }
     return value;
   }

@@ -135,7 +135,10 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
 
     /**
      * Binds a reference, labelled after the command, to a value taken from the result: a
-     * server-assigned id, say. The model update receives it as {@code call.ref()}.
+     * server-assigned id, say. The model update receives it as {@code call.ref()}. When the
+     * extractor finds nothing (it returns null, for an expected error answer) the reference has
+     * no value; check the result in {@code expect(..)}, and keep such a reference out of the
+     * model state.
      */
     public Run<M, S, A, R> yields(Extractor<R> extractor) {
       return yields(spec.name, extractor);

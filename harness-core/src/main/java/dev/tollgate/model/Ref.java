@@ -17,6 +17,7 @@ public final class Ref<T> {
   private final String producer;
   private T value;
   private boolean bound;
+  private boolean missing;
 
   Ref(String label, Object program, int step, String producer) {
     this.label = label;
@@ -27,6 +28,13 @@ public final class Ref<T> {
 
   /** The value the system returned for this ref in the current run. */
   public T get() {
+    if (missing) {
+      throw new AssertionError(
+          "Reference " + this + " has no value: step " + (step + 1) + " (" + producer + ") ran,"
+              + " but its result held no value for it. Check the result in that command's"
+              + " .expect(..), or keep the reference out of the model state when none is"
+              + " expected.");
+    }
     if (!bound) {
       throw new TollgateConfigurationException(
           "Reference " + this + " was used before anything bound it. It is made by step "
@@ -62,6 +70,13 @@ public final class Ref<T> {
   void unbind() {
     this.value = null;
     this.bound = false;
+    this.missing = false;
+  }
+
+  void markMissing() {
+    this.value = null;
+    this.bound = false;
+    this.missing = true;
   }
 
   public boolean isBound() {

@@ -77,13 +77,7 @@ public final class Executor<M, S> {
     Ref<?> ref = step.refOrNull();
     if (ref != null) {
       try {
-        if (command.bind(ref, result) == null) {
-          return new Failure(
-              step.step(), command.name(), Failure.Kind.REFERENCE, null,
-              new AssertionError(
-                  "Expected " + command.name() + " to return a value for reference " + ref
-                      + ", but its extractor found none in: " + result));
-        }
+        command.bind(ref, result);
       } catch (TollgateConfigurationException e) {
         throw e;
       } catch (Throwable e) {

@@ -11,7 +11,7 @@ public record Failure(int step, String command, Kind kind, String check, Throwab
     /** The action threw. */
     ACTION("the action threw"),
     /** The value for the step's reference could not be taken from the result. */
-    REFERENCE("no value for its reference"),
+    REFERENCE("taking the value for its reference failed"),
     /** The postcondition failed. */
     POSTCONDITION("postcondition"),
     /** An invariant failed after the step. */
@@ -37,7 +37,7 @@ public record Failure(int step, String command, Kind kind, String check, Throwab
     return switch (kind) {
       case INVARIANT -> "invariant \"" + check + "\" after " + command;
       case ACTION -> command + ": the action threw";
-      case REFERENCE -> command + ": no value for its reference";
+      case REFERENCE -> command + ": taking the value for its reference failed";
       case POSTCONDITION -> "postcondition of " + command;
     };
   }
