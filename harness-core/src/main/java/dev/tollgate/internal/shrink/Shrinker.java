@@ -68,7 +68,8 @@ public final class Shrinker<M, S> {
     truncateAfterFailure();
     boolean progress = true;
     while (progress && !outOfBudget) {
-      progress = deleteSteps();
+      progress = deleteStepsOfOneKind();
+      progress |= deleteSteps();
       progress |= simplifyArguments();
       progress |= deleteOtherSpans();
       progress |= lowerChoices();
@@ -98,6 +99,50 @@ public final class Shrinker<M, S> {
         tried.add(cut.key());
       }
     }
+  }
+
+  /**
+   * Deletes, at once, every step of one command, or of one user: the steps that do not matter are
+   * often of a kind, and one run can then drop many of them.
+   */
+  private boolean deleteStepsOfOneKind() {
+    boolean progress = false;
+    java.util.Set<String> kinds = new java.util.LinkedHashSet<>();
+    for (var step : best.steps()) {
+      kinds.add("c:" + step.command().name());
+      kinds.add("u:" + step.user().index());
+    }
+    for (String kind : kinds) {
+      if (outOfBudget) {
+        break;
+      }
+      List<int[]> spans = best.stepSpans();
+      int[] choices = best.choices();
+      int[] keep = new int[choices.length];
+      int kept = 0;
+      int next = 0;
+      boolean any = false;
+      for (int i = 0; i < best.size(); i++) {
+        var step = best.steps().get(i);
+        boolean drop = kind.equals("c:" + step.command().name())
+            || kind.equals("u:" + step.user().index());
+        if (drop && i != bestResult.failure().step()) {
+          any = true;
+          System.arraycopy(choices, next, keep, kept, spans.get(i)[0] - next);
+          kept += spans.get(i)[0] - next;
+          next = spans.get(i)[1];
+        }
+      }
+      if (!any) {
+        continue;
+      }
+      System.arraycopy(choices, next, keep, kept, choices.length - next);
+      kept += choices.length - next;
+      if (tryChoices(Arrays.copyOf(keep, kept))) {
+        progress = true;
+      }
+    }
+    return progress;
   }
 
   private boolean deleteSteps() {
