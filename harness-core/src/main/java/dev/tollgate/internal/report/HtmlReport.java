@@ -61,8 +61,8 @@ public final class HtmlReport {
     }
     out.append("</h1>\n<p class=\"meta\">model <code>").append(e(run.model()))
         .append("</code> · seed <code>").append(run.seed()).append("</code> · ")
-        .append(run.coverage().programs()).append(" programs, ").append(run.coverage().steps())
-        .append(" steps</p>\n");
+        .append(run.coverage().programs()).append(run.coverage().programs() == 1 ? " program, "
+            : " programs, ").append(run.coverage().steps()).append(" steps run</p>\n");
     if (!run.passed()) {
       failure(run, out);
       steps(run, out);
@@ -170,7 +170,7 @@ public final class HtmlReport {
     out.append("<h2>Coverage</h2>\n<table><tr><th>command</th><th>runs</th></tr>");
     c.commands().forEach((command, count) -> out.append("<tr><td><code>").append(e(command))
         .append("</code></td><td class=\"num\">").append(count).append("</td></tr>"));
-    out.append("</table>\n<p class=\"meta\">program lengths (steps: programs): ");
+    out.append("</table>\n<p class=\"meta\">generated program lengths (steps: programs): ");
     c.programLengths().forEach((length, count) -> out.append(length).append(": ").append(count)
         .append("&nbsp; "));
     out.append("</p>\n");

@@ -55,8 +55,8 @@ public final class MarkdownReport {
     StepRecord failing = run.steps().get(f.step() - 1);
     out.append("\n## Failing step ").append(f.step()).append("\n\n");
     if (f.expected() != null) {
-      out.append("| | |\n|---|---|\n| expected | ").append(code(f.expected()))
-          .append(" |\n| actual | ").append(code(f.actual())).append(" |\n\n");
+      out.append("| | |\n|---|---|\n| expected | ").append(cell(f.expected()))
+          .append(" |\n| actual | ").append(cell(f.actual())).append(" |\n\n");
     }
     block("Cause", f.cause(), out);
     block("Model state before step " + f.step(), failing.modelBefore(), out);
@@ -74,7 +74,7 @@ public final class MarkdownReport {
     }
     out.append("## Latency per command\n\n| command | count | p50 ms | p95 ms | p99 ms |\n")
         .append("|---|---:|---:|---:|---:|\n");
-    run.coverage().latency().forEach((command, l) -> out.append("| ").append(code(command))
+    run.coverage().latency().forEach((command, l) -> out.append("| ").append(cell(command))
         .append(String.format(Locale.ROOT, " | %d | %.2f | %.2f | %.2f |%n",
             l.count(), l.p50Ms(), l.p95Ms(), l.p99Ms())));
     out.append('\n');
@@ -104,12 +104,17 @@ public final class MarkdownReport {
 
   /** An inline code span that holds any text, backticks included. */
   static String code(String text) {
-    String value = String.valueOf(text).replace('\n', ' ').replace('\r', ' ').replace("|", "\\|");
+    String value = String.valueOf(text).replace('\n', ' ').replace('\r', ' ');
     String ticks = "`";
     while (value.contains(ticks)) {
       ticks += "`";
     }
     return ticks + " " + value + " " + ticks;
+  }
+
+  /** A code span inside a table row, where GFM needs '|' escaped even in code. */
+  static String cell(String text) {
+    return code(String.valueOf(text).replace("|", "\\|"));
   }
 
   private static String escape(String text) {

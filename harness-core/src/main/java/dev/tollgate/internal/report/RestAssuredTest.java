@@ -193,7 +193,8 @@ public final class RestAssuredTest {
 
   /** Text safe inside a line comment: no line breaks, no unicode escapes Java would decode. */
   private static String comment(String text) {
-    return String.valueOf(text).replaceAll("[\\r\\n\\u2028\\u2029]", " ").replace("\\u", "\\ u");
+    return String.valueOf(text).replaceAll("[\\r\\n\\u2028\\u2029]", " ").replace("\\u", "\\ u")
+        .replace("*/", "* /");
   }
 
   private static String className(String model) {

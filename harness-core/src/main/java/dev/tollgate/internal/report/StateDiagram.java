@@ -28,7 +28,7 @@ final class StateDiagram {
         }
       }
     }
-    int height = all.size() <= 2 ? 360 : 520;
+    int height = all.size() <= 2 ? 260 : 520;
     double cx = WIDTH / 2.0;
     double cy = height / 2.0;
     Map<String, double[]> at = new LinkedHashMap<>();
@@ -108,7 +108,8 @@ final class StateDiagram {
     out.append("<path class=\"transition\" d=\"M").append(f(start[0])).append(',').append(f(start[1]))
         .append(" Q").append(f(control[0])).append(',').append(f(control[1])).append(' ')
         .append(f(end[0])).append(',').append(f(end[1]))
-        .append("\" fill=\"none\" stroke=\"#455a64\" stroke-width=\"1.6\" marker-end=\"url(#arrow)\"/>");
+        .append("\" fill=\"none\" stroke=\"#455a64\" stroke-width=\"1.6\"").append(dash(group))
+        .append(" marker-end=\"url(#arrow)\"/>");
     double lx = 0.25 * start[0] + 0.5 * control[0] + 0.25 * end[0] + nx * 12;
     double ly = 0.25 * start[1] + 0.5 * control[1] + 0.25 * end[1] + ny * 12;
     label(group, lx, ly, anchor(nx), ny, out);
@@ -134,7 +135,8 @@ final class StateDiagram {
         .append(f(p[1] + c1[1] * reach)).append(' ').append(f(p[0] + c2[0] * reach)).append(',')
         .append(f(p[1] + c2[1] * reach)).append(' ').append(f(p[0] + e[0] * re)).append(',')
         .append(f(p[1] + e[1] * re))
-        .append("\" fill=\"none\" stroke=\"#455a64\" stroke-width=\"1.6\" marker-end=\"url(#arrow)\"/>");
+        .append("\" fill=\"none\" stroke=\"#455a64\" stroke-width=\"1.6\"").append(dash(group))
+        .append(" marker-end=\"url(#arrow)\"/>");
     double lx = p[0] + ux * (reach * 0.8 + 14);
     double ly = p[1] + uy * (reach * 0.8 + 14);
     label(group, lx, ly, anchor(ux), uy, out);
@@ -147,10 +149,16 @@ final class StateDiagram {
     out.append("<text class=\"label\" font-size=\"13\" text-anchor=\"").append(anchor).append("\">");
     for (int i = 0; i < lines; i++) {
       Transition t = group.get(i);
-      out.append("<tspan x=\"").append(f(x)).append("\" y=\"").append(f(top + i * LINE)).append("\">")
+      out.append("<tspan x=\"").append(f(x)).append("\" y=\"").append(f(top + i * LINE))
+          .append(t.count() == 0 ? "\" fill=\"#c62828" : "").append("\">")
           .append(Html.escape(t.command())).append(" \u00d7").append(t.count()).append("</tspan>");
     }
     out.append("</text>");
+  }
+
+  /** Transitions that never ran are dashed. */
+  private static String dash(List<Transition> group) {
+    return group.stream().allMatch(t -> t.count() == 0) ? " stroke-dasharray=\"6 4\"" : "";
   }
 
   private static String anchor(double horizontal) {

@@ -212,7 +212,7 @@ public final class Checker<M, S> {
     RunRecord run = new RunRecord(
         settings.reporting().testId(model.name()), model.name(), RunReports.failure(result.failure()),
         RunReports.steps(program, result), discovery, seed, token, settings.replayCommand(token),
-        flakiness, RunReports.coverage(statistics, model.userStates()), corpus,
+        flakiness, RunReports.coverage(statistics, model), corpus,
         RunReports.environment(settings), Redaction.text(failure.getMessage()));
     if (folder != null) {
       ReportFiles.write(folder, run);
@@ -235,7 +235,7 @@ public final class Checker<M, S> {
     if (folder != null) {
       ReportFiles.write(folder, new RunRecord(
           settings.reporting().testId(model.name()), model.name(), null, List.of(), null, seed,
-          null, null, null, RunReports.coverage(statistics, model.userStates()), corpus,
+          null, null, null, RunReports.coverage(statistics, model), corpus,
           RunReports.environment(settings), summary.toString()));
     }
     return summary;

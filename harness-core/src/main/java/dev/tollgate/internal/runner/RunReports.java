@@ -4,6 +4,8 @@ import dev.tollgate.internal.program.Program;
 import dev.tollgate.internal.program.Step;
 import dev.tollgate.internal.report.Redaction;
 import dev.tollgate.internal.report.RunRecord;
+import dev.tollgate.model.Command;
+import dev.tollgate.model.Model;
 import dev.tollgate.report.Exchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,10 +22,24 @@ import org.opentest4j.AssertionFailedError;
 final class RunReports {
   private RunReports() {}
 
-  static RunRecord.Coverage coverage(Statistics statistics, List<String> userStates) {
+  /**
+   * The coverage of all runs. Transitions the model declares but no run took are kept with a
+   * count of 0, so the diagram shows what was never exercised.
+   */
+  static RunRecord.Coverage coverage(Statistics statistics, Model<?, ?> model) {
+    List<String> userStates = model.userStates();
     List<RunRecord.Transition> transitions = new ArrayList<>();
     statistics.moves().forEach((move, count) ->
         transitions.add(new RunRecord.Transition(move.get(0), move.get(1), move.get(2), count)));
+    for (Command<?, ?> command : model.commands()) {
+      if (command.weight() == 0 || statistics.commands().containsKey(command.name())) {
+        continue;
+      }
+      for (String from : command.from().isEmpty() ? userStates : List.copyOf(command.from())) {
+        transitions.add(new RunRecord.Transition(
+            from, command.name(), command.to() == null ? from : command.to(), 0));
+      }
+    }
     Map<String, RunRecord.Latency> latency = new LinkedHashMap<>();
     statistics.latencies().forEach((command, samples) -> latency.put(command,
         new RunRecord.Latency(samples.count(), samples.percentileMillis(50),
