@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.Tollgate;
 import dev.tollgate.fixtures.NotesHttp;
+import dev.tollgate.fixtures.RestoreTollgateProperties;
 import dev.tollgate.fixtures.TodoModel;
 import dev.tollgate.fixtures.TodoService.Bug;
 import dev.tollgate.fixtures.TodoSystem;
@@ -20,36 +21,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The regression corpus (saved, replayed first, kept when fixed) and flaky classification. */
+@ExtendWith(RestoreTollgateProperties.class)
 class CorpusAndFlakyTest {
   @TempDir Path reports;
   @TempDir Path corpus;
-  private String corpusProperty;
   private final List<String> lines = new ArrayList<>();
 
   @BeforeEach
-  void useTheTemporaryCorpus() {
+  void useTheTemporaryCorpusAndReportFolder() {
     // The build switches the corpus off for the engine's tests; these tests need it on.
-    corpusProperty = System.getProperty("tollgate.corpus");
     System.setProperty("tollgate.corpus", corpus.toString());
-  }
-
-  @AfterEach
-  void restoreTheCorpusProperty() {
-    if (corpusProperty == null) {
-      System.clearProperty("tollgate.corpus");
-    } else {
-      System.setProperty("tollgate.corpus", corpusProperty);
-    }
+    System.setProperty("tollgate.reportDir", reports.toString());
   }
 
   private Runner runner() {
-    return Tollgate.runner().reporter(lines::add).reportDir(reports)
+    return Tollgate.runner().reporter(lines::add)
         .test("dev.example.NotesGateIT", "notes");
   }
 

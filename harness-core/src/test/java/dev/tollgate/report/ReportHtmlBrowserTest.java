@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tollgate.Tollgate;
 import dev.tollgate.fixtures.NotesHttp;
+import dev.tollgate.fixtures.RestoreTollgateProperties;
 import dev.tollgate.fixtures.TodoModel;
 import dev.tollgate.fixtures.TodoSystem;
 import dev.tollgate.runner.ModelCheckFailure;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Chromium is missing it skips, except on CI ({@code CI=true}), where it fails: run
  * {@code harness-core/scripts/ensure-chromium.sh} first.
  */
+@ExtendWith(RestoreTollgateProperties.class)
 class ReportHtmlBrowserTest {
   private static final Path OUT = Path.of("target", "tollgate-browser");
 
@@ -34,9 +37,10 @@ class ReportHtmlBrowserTest {
   void report_renders_in_chromium_with_the_state_diagram_and_the_steps() throws Exception {
     String chromium = chromium();
     Path reports = OUT.resolve("reports");
+    System.setProperty("tollgate.reportDir", reports.toString());
     try (NotesHttp notes = new NotesHttp(true)) {
       ModelCheckFailure failure = catchThrowableOfType(ModelCheckFailure.class,
-          () -> Tollgate.runner().reporter(Reporter.none()).reportDir(reports).withoutCorpus()
+          () -> Tollgate.runner().reporter(Reporter.none()).withoutCorpus()
               .seed(5).check(NotesHttp.model(), notes));
       assertThat(failure).isNotNull();
     }
@@ -56,7 +60,8 @@ class ReportHtmlBrowserTest {
   void passing_report_draws_every_transition_with_its_count_and_self_loops() throws Exception {
     String chromium = chromium();
     Path reports = OUT.resolve("reports");
-    Tollgate.runner().reporter(Reporter.none()).reportDir(reports).withoutCorpus().seed(11)
+    System.setProperty("tollgate.reportDir", reports.toString());
+    Tollgate.runner().reporter(Reporter.none()).withoutCorpus().seed(11)
         .tries(150).users(2).check(TodoModel.model(), TodoSystem.correct());
     Path screenshot = OUT.resolve("passing.png").toAbsolutePath();
 

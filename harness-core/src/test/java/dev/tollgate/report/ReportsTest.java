@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.Tollgate;
 import dev.tollgate.fixtures.NotesHttp;
+import dev.tollgate.fixtures.RestoreTollgateProperties;
 import dev.tollgate.fixtures.TodoModel;
 import dev.tollgate.fixtures.TodoService.Bug;
 import dev.tollgate.fixtures.TodoSystem;
@@ -17,24 +18,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The three report files of planted failures, read back as the gate, a person and CI read them. */
+@ExtendWith(RestoreTollgateProperties.class)
 class ReportsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path reports;
 
-  @AfterEach
-  void clearProperties() {
-    System.clearProperty("tollgate.replay");
-    System.clearProperty("tollgate.apiToken");
+  @BeforeEach
+  void reportIntoTheTemporaryFolder() {
+    System.setProperty("tollgate.reportDir", reports.toString());
   }
 
   private Runner runner() {
-    return Tollgate.runner().reporter(Reporter.none()).reportDir(reports).withoutCorpus()
+    return Tollgate.runner().reporter(Reporter.none()).withoutCorpus()
         .test("dev.example.TodoGateIT", "todos");
   }
 
@@ -135,7 +137,7 @@ class ReportsTest {
   @Test
   void report_folder_is_named_after_the_model_outside_a_test() {
     catchThrowableOfType(ModelCheckFailure.class, () -> Tollgate.runner().reporter(Reporter.none())
-        .reportDir(reports).withoutCorpus().seed(1)
+        .withoutCorpus().seed(1)
         .check(TodoModel.model(), TodoSystem.with(Bug.DOUBLE_VOTE)));
 
     assertThat(reports.resolve("todos/report.json")).exists();

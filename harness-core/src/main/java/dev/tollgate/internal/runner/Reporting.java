@@ -38,11 +38,14 @@ public record Reporting(
     return testClass + (testMethod == null ? "" : "#" + testMethod);
   }
 
-  /** The folder name for this test's reports and corpus: {@code TodoGateIT.todos}. */
+  /**
+   * The folder name for this test's reports and corpus: {@code TodoGateIT.todos}; a nested test
+   * class keeps its outer class, {@code OuterTest.Inner.method}.
+   */
   public String folderName(String modelName) {
     String name = testClass == null
         ? modelName
-        : testClass.substring(testClass.lastIndexOf('.') + 1)
+        : testClass.substring(testClass.lastIndexOf('.') + 1).replace('$', '.')
             + (testMethod == null ? "" : "." + testMethod);
     String safe = name.replaceAll("[^A-Za-z0-9._-]+", "_");
     return safe.isEmpty() || safe.startsWith(".") ? "_" + safe : safe;
