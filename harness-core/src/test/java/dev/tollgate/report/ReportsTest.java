@@ -190,7 +190,7 @@ class ReportsTest {
         .contains("void replays_postcondition_of_delete_note() {")
         .contains(".post(\"/login\")")
         .contains("Object note2 =")
-        .contains(".statusCode(201)\n        .extract().path(\"id\");")
+        .contains(".statusCode(201)\n            .extract().path(\"id\");")
         .contains(".delete(\"/notes/\" + note2)")
         .contains(".statusCode(500);")
         .contains(".header(\"X-Api-Key\", \"[redacted]\") // redacted: fill in");

@@ -65,16 +65,18 @@ public final class RestAssuredTest {
   private static void chain(Exchange e, String variable, String ref, Map<String, String> variables,
       StringBuilder out) {
     String idField = variable == null ? null : idField(e.responseBody());
+    // A chain assigned to a variable sits one level deeper, as a formatter would put it.
+    String in = idField == null ? "    " : "        ";
     out.append("    ");
     if (idField != null) {
-      out.append("Object ").append(variable).append(" =\n        ");
+      out.append("Object ").append(variable).append(" =\n").append(in);
     }
     out.append("given()");
     if (e.requestHeaders() != null) {
       e.requestHeaders().forEach((name, values) -> {
         if (!SKIPPED_HEADERS.matcher(name).matches()) {
           for (String value : values) {
-            out.append("\n        .header(").append(literal(name)).append(", ")
+            out.append('\n').append(in).append("    .header(").append(literal(name)).append(", ")
                 .append(substitute(value, variables)).append(')')
                 .append(value.contains(Redaction.REDACTED) ? " // redacted: fill in" : "");
           }
@@ -82,13 +84,15 @@ public final class RestAssuredTest {
       });
     }
     if (e.requestBody() != null && !e.requestBody().isEmpty()) {
-      out.append("\n        .body(").append(substitute(e.requestBody(), variables)).append(')');
+      out.append('\n').append(in).append("    .body(").append(substitute(e.requestBody(), variables))
+          .append(')');
     }
-    out.append("\n    .when()\n        .").append(verb(e.method())).append('(')
-        .append(substitute(path(e.target()), variables)).append(")\n    .then()\n        ")
-        .append(".statusCode(").append(e.status()).append(')');
+    out.append('\n').append(in).append(".when()\n").append(in).append("    .")
+        .append(verb(e.method())).append('(').append(substitute(path(e.target()), variables))
+        .append(")\n").append(in).append(".then()\n").append(in).append("    .statusCode(")
+        .append(e.status()).append(')');
     if (idField != null) {
-      out.append("\n        .extract().path(").append(literal(idField)).append(')');
+      out.append('\n').append(in).append("    .extract().path(").append(literal(idField)).append(')');
       String value = fieldValue(e.responseBody(), idField);
       if (value != null) {
         variables.put(value, variable);
