@@ -13,7 +13,7 @@ import java.util.Map;
  * each ran, and a self-loop, turned away from the centre, for the commands that keep the state.
  */
 final class StateDiagram {
-  private static final int WIDTH = 900;
+  private static final int WIDTH = 1000;
   private static final int NODE_HEIGHT = 44;
   private static final int LINE = 16;
 
@@ -36,11 +36,11 @@ final class StateDiagram {
       if (all.size() == 1) {
         at.put(all.get(i), new double[] {cx, cy});
       } else if (all.size() == 2) {
-        at.put(all.get(i), new double[] {i == 0 ? WIDTH * 0.34 : WIDTH * 0.66, cy});
+        at.put(all.get(i), new double[] {i == 0 ? WIDTH * 0.35 : WIDTH * 0.65, cy});
       } else {
         double angle = Math.PI + 2 * Math.PI * i / all.size();
         at.put(all.get(i), new double[] {
-            cx + WIDTH * 0.3 * Math.cos(angle), cy + height * 0.32 * Math.sin(angle)});
+            cx + WIDTH * 0.25 * Math.cos(angle), cy + height * 0.32 * Math.sin(angle)});
       }
     }
     Map<String, List<Transition>> edges = new LinkedHashMap<>();
@@ -94,17 +94,14 @@ final class StateDiagram {
     double dx = b[0] - a[0];
     double dy = b[1] - a[1];
     double length = Math.hypot(dx, dy);
-    double ux = dx / length;
-    double uy = dy / length;
     // Bend to the left of the direction of travel, so A→B and B→A never overlap.
-    double nx = uy;
-    double ny = -ux;
-    double bend = 46;
-    double[] start = {a[0] + ux * border(t.from(), ux, uy) + nx * 8,
-        a[1] + uy * border(t.from(), ux, uy) + ny * 8};
-    double[] end = {b[0] - ux * border(t.to(), -ux, -uy) + nx * 8,
-        b[1] - uy * border(t.to(), -ux, -uy) + ny * 8};
-    double[] control = {(start[0] + end[0]) / 2 + nx * bend * 2, (start[1] + end[1]) / 2 + ny * bend * 2};
+    double nx = dy / length;
+    double ny = -dx / length;
+    double bend = Math.min(90, length * 0.22);
+    double[] control = {(a[0] + b[0]) / 2 + nx * bend * 2, (a[1] + b[1]) / 2 + ny * bend * 2};
+    // The ends sit on each node's border, where the curve leaves towards its control point.
+    double[] start = onBorder(t.from(), a, control);
+    double[] end = onBorder(t.to(), b, control);
     out.append("<path class=\"transition\" d=\"M").append(f(start[0])).append(',').append(f(start[1]))
         .append(" Q").append(f(control[0])).append(',').append(f(control[1])).append(' ')
         .append(f(end[0])).append(',').append(f(end[1]))
@@ -113,6 +110,14 @@ final class StateDiagram {
     double lx = 0.25 * start[0] + 0.5 * control[0] + 0.25 * end[0] + nx * 12;
     double ly = 0.25 * start[1] + 0.5 * control[1] + 0.25 * end[1] + ny * 12;
     label(group, lx, ly, anchor(nx), ny, out);
+  }
+
+  private static double[] onBorder(String state, double[] centre, double[] towards) {
+    double dx = towards[0] - centre[0];
+    double dy = towards[1] - centre[1];
+    double length = Math.hypot(dx, dy);
+    double r = border(state, dx / length, dy / length) + 2;
+    return new double[] {centre[0] + dx / length * r, centre[1] + dy / length * r};
   }
 
   private static void loop(
