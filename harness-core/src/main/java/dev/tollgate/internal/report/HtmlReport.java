@@ -125,7 +125,8 @@ public final class HtmlReport {
           .append(" → ").append(e(step.userStateAfter())).append("</span> · ")
           .append(ms(step.latencyMs())).append(" ms</div>");
       for (Exchange x : step.exchanges()) {
-        out.append("<details><summary>").append(e(x.method())).append(' ').append(e(x.target()))
+        // The failing step's exchanges start open: they are what a reader looks for first.
+        out.append(step.failed() ? "<details open>" : "<details>").append("<summary>").append(e(x.method())).append(' ').append(e(x.target()))
             .append(" → ").append(x.status() == 0 ? "no response" : String.valueOf(x.status()))
             .append(x.latency() == null ? "" : " (" + ms(x.latency().toNanos() / 1e6) + " ms)")
             .append("</summary><div class=\"meta\">request</div><pre>")
