@@ -23,7 +23,8 @@ public final class ModelCheckFailure extends AssertionFailedError {
       String replayToken,
       int originalSteps,
       int shrinkRuns,
-      int tryNumber) {
+      int tryNumber,
+      String flakiness) {
     public Details {
       steps = List.copyOf(steps);
     }
@@ -79,6 +80,14 @@ public final class ModelCheckFailure extends AssertionFailedError {
   /** Which try (1-based) found the failure. */
   public int tryNumber() {
     return details.tryNumber();
+  }
+
+  /**
+   * {@code deterministic} when the shrunk program failed alike on every rerun, else {@code flaky:
+   * reproduced k of N}.
+   */
+  public String flakiness() {
+    return details.flakiness();
   }
 
   /** How many runs of the system shrinking used. */

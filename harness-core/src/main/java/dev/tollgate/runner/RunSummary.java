@@ -1,10 +1,14 @@
 package dev.tollgate.runner;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What a passing check covered. {@link #toString()} is the one-line statistics report. */
+/**
+ * What a passing check covered. {@link #toString()} is the one-line statistics report. {@code
+ * corpus} lists the regression corpus entries replayed first, as {@code file: outcome}.
+ */
 public record RunSummary(
     String model,
     long seed,
@@ -14,7 +18,12 @@ public record RunSummary(
     Set<String> statesVisited,
     Map<String, Integer> transitions,
     Duration elapsed,
-    String note) {
+    String note,
+    List<String> corpus) {
+
+  public RunSummary {
+    corpus = List.copyOf(corpus);
+  }
 
   @Override
   public String toString() {
@@ -24,6 +33,9 @@ public record RunSummary(
         .append(seed).append("); commands:");
     commandCounts.forEach((name, count) -> out.append(' ').append(name).append('=').append(count));
     out.append("; user states visited: ").append(String.join(", ", statesVisited));
+    if (!corpus.isEmpty()) {
+      out.append("; corpus entries replayed first: ").append(corpus.size());
+    }
     if (note != null) {
       out.append("; ").append(note);
     }

@@ -2,9 +2,11 @@ package dev.tollgate.runner;
 
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.internal.runner.Checker;
+import dev.tollgate.internal.runner.Reporting;
 import dev.tollgate.internal.runner.Settings;
 import dev.tollgate.model.Model;
 import dev.tollgate.report.Reporter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -20,7 +22,13 @@ import java.util.function.Function;
  * Runners are immutable; each setter returns a new one. System properties ({@code tollgate.tries},
  * {@code tollgate.maxSteps}, {@code tollgate.users}, {@code tollgate.seed}, {@code
  * tollgate.timeBudget}, {@code tollgate.shrinkRuns}, {@code tollgate.shrinkTime}, {@code
- * tollgate.replay}) override what the code says, so CI can turn the knobs.
+ * tollgate.replay}, {@code tollgate.reportDir}, {@code tollgate.corpus}, {@code
+ * tollgate.flakyReruns}) override what the code says, so CI can turn the knobs.
+ *
+ * <p>Every check writes {@code report.json}, {@code report.md} and {@code report.html} into
+ * {@code target/tollgate/<test>/}; a failure is rerun to classify it as deterministic or flaky,
+ * and saved to the regression corpus {@code src/test/tollgate-corpus/<test>/}, whose entries every
+ * later run replays first.
  */
 public final class Runner {
   public static final int DEFAULT_TRIES = 200;
@@ -29,6 +37,11 @@ public final class Runner {
   public static final int DEFAULT_SHRINK_RUNS = 1000;
   public static final Duration DEFAULT_TIME_BUDGET = Duration.ofMinutes(10);
   public static final Duration DEFAULT_SHRINK_TIME = Duration.ofMinutes(2);
+  public static final Path DEFAULT_REPORT_DIR = Path.of("target", "tollgate");
+  public static final Path DEFAULT_CORPUS = Path.of("src", "test", "tollgate-corpus");
+  /** The value of {@code -Dtollgate.reportDir} or {@code -Dtollgate.corpus} that switches it off. */
+  public static final String NONE = "none";
+  private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
   private final Knobs knobs;
 
@@ -78,6 +91,35 @@ public final class Runner {
     return with(k -> k.swarm = value);
   }
 
+  /** Reports go to {@code folder/<test>/} (default {@code target/tollgate}). */
+  public Runner reportDir(Path folder) {
+    return with(k -> k.reportDir = Objects.requireNonNull(folder, "reportDir"));
+  }
+
+  /** Writes no report files. */
+  public Runner withoutReports() {
+    return with(k -> k.reportDir = null);
+  }
+
+  /** The regression corpus is {@code folder/<test>/} (default {@code src/test/tollgate-corpus}). */
+  public Runner corpus(Path folder) {
+    return with(k -> k.corpus = Objects.requireNonNull(folder, "corpus"));
+  }
+
+  /** Neither replays nor saves a regression corpus. */
+  public Runner withoutCorpus() {
+    return with(k -> k.corpus = null);
+  }
+
+  /** How often a shrunk failure is rerun to tell deterministic from flaky (default 3; 0: never). */
+  public Runner flakyReruns(int value) {
+    if (value < 0) {
+      throw new TollgateConfigurationException(
+          "flakyReruns = " + value + ": expected 0 or more (0 skips the classification).");
+    }
+    return with(k -> k.flakyReruns = value);
+  }
+
   public Runner reporter(Reporter value) {
     return with(k -> k.reporter = Objects.requireNonNull(value, "reporter"));
   }
@@ -122,7 +164,19 @@ public final class Runner {
         props.duration("tollgate.shrinkTime", knobs.shrinkTime),
         knobs.swarm,
         System.getProperty("tollgate.replay"),
-        this::replayCommand);
+        this::replayCommand,
+        new Reporting(
+            knobs.reporter, knobs.testClass, knobs.testMethod,
+            props.folder("tollgate.reportDir", knobs.reportDir),
+            props.folder("tollgate.corpus", knobs.corpus),
+            props.parse("tollgate.flakyReruns", knobs.flakyReruns, text -> {
+              int value = Integer.parseInt(text);
+              if (value < 0) {
+                throw new NumberFormatException();
+              }
+              return value;
+            }, "a whole number of 0 or more"),
+            PROGRESS_INTERVAL));
   }
 
   private String replayCommand(String token) {
@@ -160,6 +214,9 @@ public final class Runner {
     Reporter reporter = Reporter.console();
     String testClass;
     String testMethod;
+    Path reportDir = DEFAULT_REPORT_DIR;
+    Path corpus = DEFAULT_CORPUS;
+    int flakyReruns = Reporting.DEFAULT_FLAKY_RERUNS;
 
     Knobs copy() {
       Knobs copy = new Knobs();
@@ -174,6 +231,9 @@ public final class Runner {
       copy.reporter = reporter;
       copy.testClass = testClass;
       copy.testMethod = testMethod;
+      copy.reportDir = reportDir;
+      copy.corpus = corpus;
+      copy.flakyReruns = flakyReruns;
       return copy;
     }
   }
@@ -192,7 +252,16 @@ public final class Runner {
       return parse(key, fallback, Duration::parse, "an ISO-8601 duration such as PT30S");
     }
 
-    private <T> T parse(String key, T fallback, Function<String, T> parser, String expected) {
+    /** A folder, or {@code null} for {@value Runner#NONE}. */
+    Path folder(String key, Path fallback) {
+      String text = System.getProperty(key);
+      if (text == null || text.isBlank()) {
+        return fallback;
+      }
+      return text.trim().equalsIgnoreCase(NONE) ? null : Path.of(text.trim());
+    }
+
+    <T> T parse(String key, T fallback, Function<String, T> parser, String expected) {
       String text = System.getProperty(key);
       if (text == null || text.isBlank()) {
         return fallback;

@@ -9,7 +9,16 @@ import dev.tollgate.internal.shrink.Shrinker;
 import dev.tollgate.model.Model;
 import dev.tollgate.runner.RunSummary;
 import dev.tollgate.runner.SystemUnderTest;
+import dev.tollgate.internal.report.Corpus;
+import dev.tollgate.internal.report.Progress;
+import dev.tollgate.internal.report.Redaction;
+import dev.tollgate.internal.report.ReportFiles;
+import dev.tollgate.internal.report.RunRecord;
+import dev.tollgate.runner.ModelCheckFailure;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -53,6 +62,9 @@ public final class Checker<M, S> {
     validate(seed);
     Statistics statistics = new Statistics();
     long started = System.nanoTime();
+    Reporting reporting = settings.reporting();
+    Progress progress = new Progress(reporting.reporter(), model.name(),
+        reporting.progressInterval().toNanos(), System::nanoTime);
     String replay = settings.replay();
     if (replay != null) {
       ReplayToken token = ReplayToken.decode(replay);
@@ -61,14 +73,13 @@ public final class Checker<M, S> {
         RunResult result = executor.run(program);
         statistics.record(program, result);
         if (!result.passed()) {
-          throw FailureMessage.build(
-              program, result,
-              context(token.seed(), 1, program.size(), 0, Duration.ZERO, false, token.choices(),
-                  true));
+          throw fail(program, result, new RunRecord.Discovery("replay token", 1, 1,
+              program.size(), 0, 0, false), token.seed(), statistics, List.of(), false);
         }
-        return summary(token.seed(), statistics, started, "replayed 1 program");
+        return pass(token.seed(), statistics, started, "replayed 1 program", List.of());
       }
     }
+    List<RunRecord.CorpusOutcome> corpus = replayCorpus(seed, statistics);
     long budget = settings.timeBudget().toNanos();
     String note = null;
     for (int t = 0; t < settings.tries(); t++) {
@@ -80,37 +91,154 @@ public final class Checker<M, S> {
       Program<M, S> program = generateOrExplain(ChoiceRecorder.random(trySeed(seed, t)));
       RunResult result = executor.run(program);
       statistics.record(program, result);
+      progress.tried(t + 1, settings.tries(), !result.passed());
       if (!result.passed()) {
         long shrinkStart = System.nanoTime();
         Shrinker<M, S> shrinker =
             new Shrinker<>(
                 generator, executor::run, settings.shrinkRuns(),
-                settings.shrinkTime().toNanos(), shrinkCandidates);
+                settings.shrinkTime().toNanos(), candidate -> {
+                  progress.shrinkRun(candidate.size());
+                  shrinkCandidates.accept(candidate);
+                });
         Shrinker.Result<M, S> shrunk = shrinker.shrink(program, result);
-        Duration shrinkTime = Duration.ofNanos(System.nanoTime() - shrinkStart);
-        throw FailureMessage.build(
-            shrunk.program(), shrunk.result(),
-            context(seed, t + 1, result.stepsRun(), shrunk.runs(), shrinkTime,
-                shrunk.outOfBudget(), shrunk.program().choices(), false));
+        long shrinkMillis = (System.nanoTime() - shrinkStart) / 1_000_000;
+        throw fail(shrunk.program(), shrunk.result(),
+            new RunRecord.Discovery("random try", t + 1, settings.tries(), result.stepsRun(),
+                shrunk.runs(), shrinkMillis, shrunk.outOfBudget()),
+            seed, statistics, corpus, true);
       }
     }
-    return summary(seed, statistics, started, note);
+    return pass(seed, statistics, started, note, corpus);
   }
 
-  private FailureMessage.Context context(
-      long seed, int tryNumber, int originalSteps, int shrinkRuns, Duration shrinkTime,
-      boolean outOfBudget, int[] choices, boolean replayed) {
-    String token = new ReplayToken(ReplayToken.modelTag(model.name()), seed, choices).encode();
-    return new FailureMessage.Context(
-        model.name(), seed, tryNumber, settings.tries(), originalSteps, shrinkRuns, shrinkTime,
-        outOfBudget, token, settings.replayCommand(token), replayed);
+  /**
+   * Replays the corpus entries of this test, before any random try. An entry that fails is the
+   * check's failure; one that passes stays, since it guards a fix.
+   */
+  private List<RunRecord.CorpusOutcome> replayCorpus(long seed, Statistics statistics) {
+    Corpus corpus = corpus();
+    if (corpus == null) {
+      return List.of();
+    }
+    String tag = ReplayToken.modelTag(model.name());
+    List<RunRecord.CorpusOutcome> outcomes = new ArrayList<>();
+    for (Corpus.Entry entry : corpus.entries()) {
+      ReplayToken token;
+      try {
+        token = entry.token() == null ? null : ReplayToken.decode(entry.token());
+      } catch (TollgateConfigurationException e) {
+        token = null;
+      }
+      if (token == null) {
+        outcomes.add(ignored(entry, "holds no replay token (a line 'replay=t1.…')"));
+        continue;
+      }
+      if (!token.modelTag().equals(tag)) {
+        outcomes.add(ignored(entry, "belongs to another model (tag " + token.modelTag()
+            + ", this model '" + model.name() + "' has tag " + tag + ")"));
+        continue;
+      }
+      Program<M, S> program;
+      try {
+        program = generator.generate(ChoiceRecorder.replay(token.choices()), null);
+      } catch (RuntimeException e) {
+        outcomes.add(ignored(entry, "no longer makes a program of this model: " + e.getMessage()));
+        continue;
+      }
+      RunResult result = executor.run(program);
+      statistics.record(program, result);
+      if (!result.passed()) {
+        outcomes.add(new RunRecord.CorpusOutcome(entry.file(), "failed", null));
+        throw fail(program, result, new RunRecord.Discovery("corpus entry " + entry.file(), 0,
+            settings.tries(), program.size(), 0, 0, false), token.seed(), statistics, outcomes,
+            false);
+      }
+      outcomes.add(new RunRecord.CorpusOutcome(entry.file(), "passed", "guards the fix"));
+    }
+    if (!outcomes.isEmpty()) {
+      long passed = outcomes.stream().filter(o -> o.outcome().equals("passed")).count();
+      settings.reporting().reporter().line("Tollgate: model '" + model.name() + "': replayed "
+          + passed + " corpus " + (passed == 1 ? "entry" : "entries") + " from " + corpus.folder()
+          + " first: all passed" + (outcomes.size() > passed
+              ? "; ignored " + (outcomes.size() - passed) + " (see the report)" : ""));
+    }
+    return outcomes;
   }
 
-  private RunSummary summary(long seed, Statistics statistics, long started, String note) {
-    return new RunSummary(
+  private RunRecord.CorpusOutcome ignored(Corpus.Entry entry, String why) {
+    settings.reporting().reporter().line(
+        "Tollgate: ignored corpus entry " + entry.file() + ": it " + why + ".");
+    return new RunRecord.CorpusOutcome(entry.file(), "ignored", why);
+  }
+
+  private Corpus corpus() {
+    Reporting r = settings.reporting();
+    return r.corpusRoot() == null
+        ? null : new Corpus(r.corpusRoot().resolve(r.folderName(model.name())));
+  }
+
+  private Path reportFolder() {
+    Reporting r = settings.reporting();
+    return r.reportRoot() == null ? null : r.reportRoot().resolve(r.folderName(model.name()));
+  }
+
+  /**
+   * Classifies the failure by rerunning it, builds the message, writes the reports, saves a new
+   * failure to the corpus, and returns the exception to throw.
+   */
+  private ModelCheckFailure fail(
+      Program<M, S> program, RunResult result, RunRecord.Discovery discovery, long seed,
+      Statistics statistics, List<RunRecord.CorpusOutcome> corpus, boolean saveToCorpus) {
+    String signature = result.failure().signature();
+    int reruns = settings.reporting().flakyReruns();
+    int reproduced = 0;
+    for (int i = 0; i < reruns; i++) {
+      RunResult again = executor.run(program);
+      if (!again.passed() && again.failure().signature().equals(signature)) {
+        reproduced++;
+      }
+    }
+    RunRecord.Flakiness flakiness = new RunRecord.Flakiness(reruns, reproduced);
+    String token =
+        new ReplayToken(ReplayToken.modelTag(model.name()), seed, program.choices()).encode();
+    Path folder = reportFolder();
+    ModelCheckFailure failure = FailureMessage.build(program, result, new FailureMessage.Context(
+        model.name(), seed, discovery.tryNumber(), settings.tries(), discovery.originalSteps(),
+        discovery.shrinkRuns(), Duration.ofMillis(discovery.shrinkMillis()),
+        discovery.shrinkOutOfBudget(), token, settings.replayCommand(token),
+        discovery.source(), flakiness.text(),
+        folder == null ? null : folder.resolve("report.html").toString()));
+    RunRecord run = new RunRecord(
+        settings.reporting().testId(model.name()), model.name(), RunReports.failure(result.failure()),
+        RunReports.steps(program, result), discovery, seed, token, settings.replayCommand(token),
+        flakiness, RunReports.coverage(statistics, model), corpus,
+        RunReports.environment(settings), Redaction.text(failure.getMessage()));
+    if (folder != null) {
+      ReportFiles.write(folder, run);
+    }
+    Corpus saved = corpus();
+    if (saveToCorpus && saved != null) {
+      saved.save(token, run);
+    }
+    return failure;
+  }
+
+  private RunSummary pass(long seed, Statistics statistics, long started, String note,
+      List<RunRecord.CorpusOutcome> corpus) {
+    RunSummary summary = new RunSummary(
         model.name(), seed, statistics.programs(), statistics.steps(), statistics.commands(),
         statistics.states(), statistics.transitions(),
-        Duration.ofNanos(System.nanoTime() - started), note);
+        Duration.ofNanos(System.nanoTime() - started), note,
+        corpus.stream().map(c -> c.file() + ": " + c.outcome()).toList());
+    Path folder = reportFolder();
+    if (folder != null) {
+      ReportFiles.write(folder, new RunRecord(
+          settings.reporting().testId(model.name()), model.name(), null, List.of(), null, seed,
+          null, null, null, RunReports.coverage(statistics, model), corpus,
+          RunReports.environment(settings), summary.toString()));
+    }
+    return summary;
   }
 
   /**

@@ -26,17 +26,23 @@ public final class FailureMessage {
       boolean shrinkOutOfBudget,
       String replayToken,
       String replayCommand,
-      boolean replayed) {}
+      String source,
+      String flakiness,
+      String reportPath) {}
 
   public static ModelCheckFailure build(
       Program<?, ?> program, RunResult result, Context context) {
     Failure failure = result.failure();
     StringBuilder out = new StringBuilder();
     out.append("Tollgate: model '").append(context.modelName()).append("' failed: ")
-        .append(failure.describe()).append(" at step ").append(failure.step() + 1).append('\n');
-    if (context.replayed()) {
+        .append(failure.describe()).append(" at step ").append(failure.step() + 1).append(" (")
+        .append(context.flakiness()).append(")\n");
+    if (context.source().equals("replay token")) {
       out.append("Replayed the program given by -Dtollgate.replay (")
           .append(program.size()).append(" steps).\n");
+    } else if (!context.source().equals("random try")) {
+      out.append("Replayed ").append(context.source()).append(" from the regression corpus (")
+          .append(program.size()).append(" steps), before any random try.\n");
     } else {
       out.append("Found by try ").append(context.tryNumber()).append(" of ")
           .append(context.tries()).append("; shrunk from ").append(context.originalSteps())
@@ -70,13 +76,17 @@ public final class FailureMessage {
         .append(failed.user().name()).append(" is ").append(failed.userStateAfter()).append('\n');
     out.append("\nSeed: ").append(context.seed())
         .append("  (re-run every try with -Dtollgate.seed=").append(context.seed()).append(")\n");
+    out.append("Classified: ").append(context.flakiness()).append('\n');
+    if (context.reportPath() != null) {
+      out.append("Report: ").append(context.reportPath()).append('\n');
+    }
     out.append("Replay exactly this program:\n  ").append(context.replayCommand()).append('\n');
 
     ModelCheckFailure.Details details =
         new ModelCheckFailure.Details(
             steps.stream().map(Step::describe).toList(), failure.step() + 1, failure.describe(),
             context.seed(), context.replayToken(), context.originalSteps(), context.shrinkRuns(),
-            context.tryNumber());
+            context.tryNumber(), context.flakiness());
     if (cause instanceof AssertionFailedError afe && afe.isExpectedDefined()) {
       return new ModelCheckFailure(
           out.toString(), afe.getExpected(), afe.getActual(), cause, details);

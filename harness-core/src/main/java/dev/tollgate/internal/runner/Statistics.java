@@ -2,6 +2,8 @@ package dev.tollgate.internal.runner;
 
 import dev.tollgate.internal.program.Program;
 import dev.tollgate.internal.program.Step;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -12,6 +14,8 @@ public final class Statistics {
   private final Map<String, Integer> transitions = new TreeMap<>();
   private final TreeSet<String> states = new TreeSet<>();
   private final Map<String, LatencySamples> latencies = new TreeMap<>();
+  private final Map<List<String>, Integer> moves = new LinkedHashMap<>();
+  private final Map<Integer, Integer> lengths = new TreeMap<>();
   private int programs;
   private long steps;
   private int longest;
@@ -20,6 +24,7 @@ public final class Statistics {
     programs++;
     steps += result.stepsRun();
     longest = Math.max(longest, result.stepsRun());
+    lengths.merge(program.size(), 1, Integer::sum);
     for (int i = 0; i < result.stepsRun(); i++) {
       Step<?, ?> step = program.steps().get(i);
       String name = step.command().name();
@@ -28,6 +33,7 @@ public final class Statistics {
       states.add(step.userStateAfter());
       transitions.merge(
           step.user().state() + " --" + name + "--> " + step.userStateAfter(), 1, Integer::sum);
+      moves.merge(List.of(step.user().state(), name, step.userStateAfter()), 1, Integer::sum);
       latencies.computeIfAbsent(name, k -> new LatencySamples()).add(result.latencyNanos()[i]);
     }
   }
@@ -54,6 +60,16 @@ public final class Statistics {
 
   public TreeSet<String> states() {
     return states;
+  }
+
+  /** Each (from state, command, to state) that ran, in the order first seen, with its count. */
+  public Map<List<String>, Integer> moves() {
+    return moves;
+  }
+
+  /** How many programs had each length (in steps). */
+  public Map<Integer, Integer> lengths() {
+    return lengths;
   }
 
   public Map<String, LatencySamples> latencies() {

@@ -1,0 +1,110 @@
+package dev.tollgate.internal.report;
+
+import dev.tollgate.internal.report.RunRecord.FailureRecord;
+import dev.tollgate.internal.report.RunRecord.StepRecord;
+import dev.tollgate.report.Exchange;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code report.json} in schema {@value #SCHEMA}. The gate in module {@code ci} reads {@code
+ * schema}, {@code test}, {@code status}, {@code failure} and {@code latency}; keep their shape, and
+ * add new fields rather than change old ones (a change of meaning needs {@code tollgate-report/2}).
+ */
+public final class JsonReport {
+  public static final String SCHEMA = "tollgate-report/1";
+
+  private JsonReport() {}
+
+  public static String render(RunRecord run, String generatedTest) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("schema", SCHEMA);
+    root.put("test", run.test());
+    root.put("model", run.model());
+    root.put("status", run.passed() ? "passed" : "failed");
+    if (!run.passed()) {
+      root.put("failure", failure(run.failure()));
+    }
+    Map<String, Object> latency = new LinkedHashMap<>();
+    run.coverage().latency().forEach((command, l) -> latency.put(command, ordered(
+        "count", l.count(), "p50Ms", l.p50Ms(), "p95Ms", l.p95Ms(), "p99Ms", l.p99Ms())));
+    root.put("latency", latency);
+    root.put("seed", run.seed());
+    if (!run.passed()) {
+      root.put("replay", ordered("token", run.replayToken(), "command", run.replayCommand()));
+      root.put("flaky", ordered(
+          "classification", run.flakiness().text(), "reruns", run.flakiness().reruns(),
+          "reproduced", run.flakiness().reproduced()));
+      RunRecord.Discovery d = run.discovery();
+      root.put("discovery", ordered(
+          "source", d.source(), "try", d.tryNumber(), "tries", d.tries(),
+          "originalSteps", d.originalSteps(), "shrunkSteps", run.steps().size(),
+          "shrinkRuns", d.shrinkRuns(), "shrinkMs", d.shrinkMillis(),
+          "shrinkBudgetUsedUp", d.shrinkOutOfBudget()));
+      List<Object> steps = new ArrayList<>();
+      run.steps().forEach(step -> steps.add(step(step)));
+      root.put("steps", steps);
+      root.put("generatedTest", generatedTest);
+    }
+    root.put("statistics", statistics(run.coverage()));
+    List<Object> corpus = new ArrayList<>();
+    run.corpus().forEach(c -> corpus.add(ordered("file", c.file(), "outcome", c.outcome(),
+        "note", c.note())));
+    root.put("corpus", corpus);
+    root.put("environment", run.environment());
+    root.put("message", run.message());
+    return Json.write(root);
+  }
+
+  private static Map<String, Object> failure(FailureRecord f) {
+    Map<String, Object> out = ordered(
+        "command", f.command(), "check", f.check(), "message", f.shortMessage(),
+        "step", f.step(), "description", f.description());
+    if (f.invariant() != null) {
+      out.put("invariant", f.invariant());
+    }
+    out.put("expected", f.expected());
+    out.put("actual", f.actual());
+    out.put("cause", f.cause());
+    return out;
+  }
+
+  private static Map<String, Object> step(StepRecord s) {
+    Map<String, Object> out = ordered(
+        "number", s.number(), "user", s.user(), "command", s.command(), "text", s.text(),
+        "reference", s.ref(), "userStateBefore", s.userStateBefore(),
+        "userStateAfter", s.userStateAfter(), "modelBefore", s.modelBefore(),
+        "modelAfter", s.modelAfter(), "latencyMs", s.latencyMs(), "failed", s.failed());
+    List<Object> exchanges = new ArrayList<>();
+    for (Exchange e : s.exchanges()) {
+      exchanges.add(ordered(
+          "method", e.method(), "target", e.target(), "requestHeaders", e.requestHeaders(),
+          "requestBody", e.requestBody(), "status", e.status(),
+          "responseHeaders", e.responseHeaders(), "responseBody", e.responseBody(),
+          "latencyMs", e.latency() == null ? null : e.latency().toNanos() / 1e6,
+          "error", e.error()));
+    }
+    out.put("exchanges", exchanges);
+    return out;
+  }
+
+  private static Map<String, Object> statistics(RunRecord.Coverage c) {
+    List<Object> transitions = new ArrayList<>();
+    c.transitions().forEach(t -> transitions.add(
+        ordered("from", t.from(), "command", t.command(), "to", t.to(), "count", t.count())));
+    return ordered(
+        "programs", c.programs(), "steps", c.steps(), "commands", c.commands(),
+        "userStates", c.userStates(), "transitions", transitions,
+        "programLengths", c.programLengths());
+  }
+
+  static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return out;
+  }
+}

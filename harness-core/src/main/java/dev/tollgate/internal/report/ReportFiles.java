@@ -1,0 +1,50 @@
+package dev.tollgate.internal.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a check's {@code report.json}, {@code report.md} and {@code report.html} into one folder.
+ * Each file is written to a temporary file in the same folder and moved into place atomically, so
+ * the gate, a browser or a CI upload never sees half a report.
+ */
+public final class ReportFiles {
+  private ReportFiles() {}
+
+  /** Writes the three reports of {@code run} into {@code folder}; returns the folder. */
+  public static Path write(Path folder, RunRecord run) {
+    String generated = RestAssuredTest.render(run);
+    try {
+      Files.createDirectories(folder);
+      atomically(folder.resolve("report.json"), JsonReport.render(run, generated));
+      atomically(folder.resolve("report.md"), MarkdownReport.render(run));
+      atomically(folder.resolve("report.html"), HtmlReport.render(run, generated));
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Writing Tollgate's reports into " + folder.toAbsolutePath() + " failed: " + e
+              + ". Expected a writable folder; choose another with -Dtollgate.reportDir=…", e);
+    }
+  }
+
+  /** Writes {@code text} to {@code target} through a temporary sibling and an atomic move. */
+  public static void atomically(Path target, String text) throws IOException {
+    Path folder = target.toAbsolutePath().getParent();
+    Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+    try {
+      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.tollgate.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tollgate.Tollgate;
+import dev.tollgate.fixtures.NotesHttp;
+import dev.tollgate.fixtures.RestoreTollgateProperties;
+import dev.tollgate.fixtures.TodoModel;
+import dev.tollgate.fixtures.TodoSystem;
+import dev.tollgate.runner.ModelCheckFailure;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opens a failing run's report.html in headless Chromium, as a person would: it saves a
+ * screenshot under target/ and checks the rendered page for the diagram and the steps. Where
+ * Chromium is missing it skips, except on CI ({@code CI=true}), where it fails: run
+ * {@code harness-core/scripts/ensure-chromium.sh} first.
+ */
+@ExtendWith(RestoreTollgateProperties.class)
+class ReportHtmlBrowserTest {
+  private static final Path OUT = Path.of("target", "tollgate-browser");
+
+  @TempDir Path profile;
+
+  @Test
+  void report_renders_in_chromium_with_the_state_diagram_and_the_steps() throws Exception {
+    String chromium = chromium();
+    Path reports = OUT.resolve("reports");
+    System.setProperty("tollgate.reportDir", reports.toString());
+    try (NotesHttp notes = new NotesHttp(true)) {
+      ModelCheckFailure failure = catchThrowableOfType(ModelCheckFailure.class,
+          () -> Tollgate.runner().reporter(Reporter.none()).withoutCorpus()
+              .seed(5).check(NotesHttp.model(), notes));
+      assertThat(failure).isNotNull();
+    }
+    Path screenshot = OUT.resolve("report.png").toAbsolutePath();
+
+    String dom = open(chromium, reports.resolve("notes/report.html"), screenshot, 2000);
+
+    assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    assertThat(dom).contains("<svg").contains(">logged_out</text>").contains(">logged_in</text>")
+        .contains("login ×").contains("add_note ×");
+    assertThat(dom).contains("id=\"steps\"").contains("user1 login()")
+        .contains("user1 delete_note(note#2)").contains("← FAILED: postcondition of delete_note")
+        .contains("<details>").contains("POST http://127.0.0.1:");
+  }
+
+  @Test
+  void passing_report_draws_every_transition_with_its_count_and_self_loops() throws Exception {
+    String chromium = chromium();
+    Path reports = OUT.resolve("reports");
+    System.setProperty("tollgate.reportDir", reports.toString());
+    Tollgate.runner().reporter(Reporter.none()).withoutCorpus().seed(11)
+        .tries(150).users(2).check(TodoModel.model(), TodoSystem.correct());
+    Path screenshot = OUT.resolve("passing.png").toAbsolutePath();
+
+    String dom = open(chromium, reports.resolve("todos/report.html"), screenshot, 1400);
+
+    assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    assertThat(dom).contains("class=\"badge passed\"").contains("<svg")
+        .containsPattern("logout ×[1-9]").containsPattern("list_with_old_token ×[1-9]")
+        .containsPattern("vote ×[1-9]").contains("id=\"latency\"");
+  }
+
+  /** Saves a screenshot of the page and returns its DOM as the browser built it. */
+  private String open(String chromium, Path report, Path screenshot, int height) throws Exception {
+    String url = report.toAbsolutePath().toUri().toString();
+    Files.deleteIfExists(screenshot);
+    run(chromium, "--screenshot=" + screenshot, "--window-size=1280," + height, url);
+    assertThat(screenshot).exists();
+    return run(chromium, "--dump-dom", url);
+  }
+
+  private String run(String chromium, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox",
+        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile));
+    command.addAll(List.of(args));
+    Path stdout = Files.createTempFile(profile.getParent(), "chromium", ".out");
+    Process process = new ProcessBuilder(command)
+        .redirectOutput(stdout.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      boolean done = process.waitFor(90, TimeUnit.SECONDS);
+      assertThat(done).as("chromium finished within 90 s: %s", command).isTrue();
+      assertThat(process.exitValue()).as("chromium's exit code for %s", command).isZero();
+      return Files.readString(stdout, StandardCharsets.UTF_8);
+    } finally {
+      process.destroyForcibly();
+      Files.deleteIfExists(stdout);
+    }
+  }
+
+  private static String chromium() {
+    for (String name : List.of("chromium", "chromium-browser")) {
+      for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+        Path candidate = Path.of(dir, name);
+        if (Files.isExecutable(candidate)) {
+          return candidate.toString();
+        }
+      }
+    }
+    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+    if (ci) {
+      throw new AssertionError("Expected chromium on PATH on CI (CI=true), but found none."
+          + " Fix: run harness-core/scripts/ensure-chromium.sh before mvn verify.");
+    }
+    assumeTrue(false, "chromium is not installed; skipping the browser check of report.html"
+        + " (run harness-core/scripts/ensure-chromium.sh to enable it; on CI it is required)");
+    return null;
+  }
+}
