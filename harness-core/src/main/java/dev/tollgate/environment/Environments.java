@@ -1,0 +1,41 @@
+package dev.tollgate.environment;
+
+import dev.tollgate.internal.environment.Docker;
+import dev.tollgate.internal.environment.Settings;
+
+/**
+ * Entry point for environments.
+ *
+ * <pre>{@code
+ * try (Environment env = Environments.builder()
+ *     .app(App.jar(Path.of("../todo-app/target/todo-app.jar")).readyWhen("/health"))
+ *     .postgres()
+ *     .stub("notifier")
+ *     .build()
+ *     .start()) {
+ *   // env.appBaseUrl(), env.database(), env.stub("notifier"), env.reset()
+ * }
+ * }</pre>
+ *
+ * <p>The kind is, in this order: {@code -Dtollgate.environment}, the variable
+ * {@code TOLLGATE_ENVIRONMENT}, the builder's {@code kind(..)}, else {@code local}; {@code auto}
+ * means containers when a Docker engine answers, else local.
+ */
+public final class Environments {
+  private Environments() {
+  }
+
+  public static EnvironmentBuilder builder() {
+    return new EnvironmentBuilder();
+  }
+
+  /** The kind that an environment built now would use, given the builder's choice (may be null). */
+  public static EnvironmentKind resolveKind(EnvironmentKind fromBuilder) {
+    EnvironmentKind kind = Settings.get("tollgate.environment").map(EnvironmentKind::parse)
+        .orElse(fromBuilder == null ? EnvironmentKind.LOCAL : fromBuilder);
+    if (kind == EnvironmentKind.AUTO) {
+      return Docker.isAvailable() ? EnvironmentKind.CONTAINERS : EnvironmentKind.LOCAL;
+    }
+    return kind;
+  }
+}

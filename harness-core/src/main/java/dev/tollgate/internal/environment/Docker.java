@@ -1,0 +1,115 @@
+package dev.tollgate.internal.environment;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import dev.tollgate.environment.EnvironmentException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Docker checks and clean-up for the containers environment. Every container it starts carries
+ * labels naming the owning JVM, so the containers of a JVM that was killed (no shutdown hook ran,
+ * and Ryuk is off here) are removed by the next run.
+ */
+public final class Docker {
+  public static final String LABEL = "dev.tollgate.environment";
+  public static final String OWNER_PID_LABEL = "dev.tollgate.owner-pid";
+  private static final long PULL_TIMEOUT_SECONDS = 300;
+
+  private Docker() {
+  }
+
+  /** Whether a Docker engine answers; false too when Testcontainers is not on the classpath. */
+  public static boolean isAvailable() {
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (LinkageError | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Labels for everything this JVM starts. */
+  static Map<String, String> labels() {
+    return Map.of(LABEL, "true", OWNER_PID_LABEL, Long.toString(ProcessHandle.current().pid()));
+  }
+
+  static DockerClient require() {
+    try {
+      Class.forName("org.testcontainers.DockerClientFactory");
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new EnvironmentException("The containers environment needs Testcontainers, but it is not on the classpath."
+          + " Add the test dependencies org.testcontainers:testcontainers and org.testcontainers:testcontainers-postgresql,"
+          + " or run with -Dtollgate.environment=local.");
+    }
+    if (!isAvailable()) {
+      throw new EnvironmentException("Expected a Docker engine for the containers environment, but none answers."
+          + " Start Docker (in this repository's CI: ci/images/start-docker.sh), check DOCKER_HOST, or run without"
+          + " containers: -Dtollgate.environment=local.");
+    }
+    DockerClient client = DockerClientFactory.instance().client();
+    removeOrphans(client);
+    return client;
+  }
+
+  /** Makes sure the image is here: present, or pulled; otherwise says how to get it. */
+  static void requireImage(DockerClient client, String image, String settingKey) {
+    try {
+      client.inspectImageCmd(image).exec();
+      return;
+    } catch (NotFoundException absent) {
+      // Try a pull below.
+    }
+    String failure;
+    try {
+      boolean done = client.pullImageCmd(image).exec(new PullImageResultCallback())
+          .awaitCompletion(PULL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      failure = done ? null : "the pull did not finish within " + PULL_TIMEOUT_SECONDS + " s";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure = "interrupted";
+    } catch (RuntimeException e) {
+      failure = e.getMessage();
+    }
+    if (failure != null) {
+      throw new EnvironmentException("Expected the image '" + image + "' to be present or pullable, but it is not here"
+          + " and the pull failed (" + failure + "). Build or load it (offline: ci/images/build-images.sh), or name another"
+          + " image with -D" + settingKey + "=... or the variable " + Settings.variableName(settingKey) + ".");
+    }
+  }
+
+  /** Removes containers and networks left by JVMs that are gone. */
+  static void removeOrphans(DockerClient client) {
+    try {
+      List<Container> containers = client.listContainersCmd().withShowAll(true)
+          .withLabelFilter(Map.of(LABEL, "true")).exec();
+      for (Container container : containers) {
+        if (ownerGone(container.getLabels())) {
+          client.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+        }
+      }
+      client.listNetworksCmd().withFilter("label", List.of(LABEL + "=true")).exec().stream()
+          .filter(network -> ownerGone(network.getLabels()))
+          .forEach(network -> client.removeNetworkCmd(network.getId()).exec());
+    } catch (RuntimeException e) {
+      // Clean-up of others' leftovers must never stop this run.
+    }
+  }
+
+  private static boolean ownerGone(Map<String, String> labels) {
+    String pid = labels == null ? null : labels.get(OWNER_PID_LABEL);
+    if (pid == null) {
+      return false;
+    }
+    try {
+      Optional<ProcessHandle> owner = ProcessHandle.of(Long.parseLong(pid));
+      return owner.isEmpty() || !owner.get().isAlive();
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+}
