@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.output.OutputFrame;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
@@ -83,9 +82,7 @@ final class ContainerApp implements Parts.AppPart {
         .withEnv(env)
         .withLabels(Docker.labels())
         .withLogConsumer(frame -> append(logWriter, frame))
-        .waitingFor(Wait.forHttp(app.readyPath()).forPort(app.port())
-            .forStatusCodeMatching(code -> code / 100 == 2)
-            .withStartupTimeout(app.startTimeout()));
+        .waitingFor(new ContainerReadiness(app.readyPath(), app.port()).withStartupTimeout(app.startTimeout()));
     ContainerApp started = new ContainerApp(app, container, builtImage, client, log, logWriter);
     try {
       container.start();
