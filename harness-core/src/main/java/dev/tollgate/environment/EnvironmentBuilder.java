@@ -69,8 +69,9 @@ public final class EnvironmentBuilder {
   }
 
   /**
-   * The kind to use unless configuration says otherwise: {@code -Dtollgate.environment} or
-   * {@code TOLLGATE_ENVIRONMENT} win over this, so one test runs on each kind. Default {@code LOCAL}.
+   * Fixes the kind, whatever the configuration says. Leave it out to let configuration choose
+   * ({@code -Dtollgate.environment} or {@code TOLLGATE_ENVIRONMENT}, default {@code local}), so
+   * one test runs on each kind.
    */
   public EnvironmentBuilder kind(EnvironmentKind kind) {
     this.kind = Objects.requireNonNull(kind, "kind");

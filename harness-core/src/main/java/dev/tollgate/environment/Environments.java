@@ -17,9 +17,10 @@ import dev.tollgate.internal.environment.Settings;
  * }
  * }</pre>
  *
- * <p>The kind is, in this order: {@code -Dtollgate.environment}, the variable
- * {@code TOLLGATE_ENVIRONMENT}, the builder's {@code kind(..)}, else {@code local}; {@code auto}
- * means containers when a Docker engine answers, else local.
+ * <p>The kind is the builder's {@code kind(..)} when given; otherwise {@code -Dtollgate.environment},
+ * else the variable {@code TOLLGATE_ENVIRONMENT}, else {@code local}. {@code auto} means
+ * containers when a Docker engine answers, else local. Local is the default because it needs
+ * nothing but the JVM, and gives the same result on every machine.
  */
 public final class Environments {
   private Environments() {
@@ -29,10 +30,10 @@ public final class Environments {
     return new EnvironmentBuilder();
   }
 
-  /** The kind that an environment built now would use, given the builder's choice (may be null). */
+  /** The kind that an environment built now would use, given the builder's choice (null: configuration decides). */
   public static EnvironmentKind resolveKind(EnvironmentKind fromBuilder) {
-    EnvironmentKind kind = Settings.get("tollgate.environment").map(EnvironmentKind::parse)
-        .orElse(fromBuilder == null ? EnvironmentKind.LOCAL : fromBuilder);
+    EnvironmentKind kind = fromBuilder != null ? fromBuilder
+        : Settings.get("tollgate.environment").map(EnvironmentKind::parse).orElse(EnvironmentKind.LOCAL);
     if (kind == EnvironmentKind.AUTO) {
       return Docker.isAvailable() ? EnvironmentKind.CONTAINERS : EnvironmentKind.LOCAL;
     }

@@ -1,6 +1,5 @@
 package dev.tollgate.internal.environment;
 
-import com.github.dockerjava.api.DockerClient;
 import dev.tollgate.environment.Database;
 import dev.tollgate.environment.Environment;
 import dev.tollgate.environment.EnvironmentException;
@@ -17,7 +16,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.testcontainers.containers.Network;
 
 /**
  * An environment as a database, stubs and an app, started in that order and closed in the
@@ -26,9 +24,9 @@ import org.testcontainers.containers.Network;
 public final class ComposedEnvironment implements Environment {
   private final EnvironmentSpec spec;
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
-  private final Map<String, Parts.StubPart> stubs = new LinkedHashMap<>();
-  private Parts.DatabasePart database;
-  private Parts.AppPart app;
+  final Map<String, Parts.StubPart> stubs = new LinkedHashMap<>();
+  Parts.DatabasePart database;
+  Parts.AppPart app;
   private Connection resetConnection;
   private Reset.Action resetAction;
   private boolean started;
@@ -57,7 +55,8 @@ public final class ComposedEnvironment implements Environment {
           startLocal();
           break;
         case CONTAINERS:
-          startContainers();
+          // In its own class, so that the local kind never loads Testcontainers' classes.
+          ContainerLaunch.start(this, spec);
           break;
         case EXTERNAL:
           startExternal();
@@ -91,26 +90,6 @@ public final class ComposedEnvironment implements Environment {
     app = opened(ProcessApp.start(spec.app, wiring(), spec.workDir));
   }
 
-  private void startContainers() {
-    DockerClient client = Docker.require();
-    Network network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(Docker.labels())).build();
-    network.getId();
-    opened.push(network::close);
-    Postgres.Source source = spec.postgres == null ? null : spec.postgres.source();
-    if (source == Postgres.Source.EMBEDDED) {
-      throw new EnvironmentException("Embedded PostgreSQL cannot be reached from the app's container. In the containers"
-          + " environment use .postgres() or .postgres(Postgres.container(image)), or Postgres.jdbc(url, user, password).");
-    } else if (source == Postgres.Source.JDBC) {
-      database = opened(existing(spec.postgres));
-    } else if (source != null) {
-      database = opened(ContainerDatabase.start(client, containerImage(), network));
-    }
-    for (String name : spec.stubNames) {
-      stubs.put(name, opened(ContainerStub.start(client, name, network)));
-    }
-    app = opened(ContainerApp.start(client, spec.app, wiring(), network, spec.workDir));
-  }
-
   private void startExternal() {
     Optional<String> configuredUrl = Settings.get("tollgate.external.jdbc-url");
     Postgres.Source source = spec.postgres == null ? null : spec.postgres.source();
@@ -127,11 +106,11 @@ public final class ComposedEnvironment implements Environment {
     app = opened(DeployedApp.connect(spec.app));
   }
 
-  private String containerImage() {
+  String containerImage() {
     return spec.postgres.image().orElseGet(Images::postgres);
   }
 
-  private static Parts.DatabasePart existing(Postgres given) {
+  static Parts.DatabasePart existing(Postgres given) {
     return existing(given.jdbcUrl().orElseThrow(), given.user().orElseThrow(), given.password().orElse(""));
   }
 
@@ -156,7 +135,7 @@ public final class ComposedEnvironment implements Environment {
   }
 
   /** The variables that tell the app where its database and stubs are. */
-  private Map<String, String> wiring() {
+  Map<String, String> wiring() {
     Map<String, String> env = new LinkedHashMap<>();
     if (database != null) {
       env.put(spec.app.dbUrlVariable(), database.appJdbcUrl());
@@ -167,7 +146,7 @@ public final class ComposedEnvironment implements Environment {
     return env;
   }
 
-  private <T extends AutoCloseable> T opened(T part) {
+  <T extends AutoCloseable> T opened(T part) {
     opened.push(part);
     return part;
   }

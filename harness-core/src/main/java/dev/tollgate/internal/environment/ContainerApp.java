@@ -53,7 +53,7 @@ final class ContainerApp implements Parts.AppPart {
     Future<String> image;
     switch (app.source()) {
       case IMAGE:
-        Docker.requireImage(client, app.image().orElseThrow(), "app image");
+        Docker.requireImage(client, app.image().orElseThrow(), null);
         image = java.util.concurrent.CompletableFuture.completedFuture(app.image().orElseThrow());
         break;
       case JAR:

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.dockerclient.DockerClientProviderStrategy;
+import org.testcontainers.utility.TestcontainersConfiguration;
 
 /**
  * Docker checks and clean-up for the containers environment. Every container it starts carries
@@ -24,13 +26,22 @@ public final class Docker {
   private Docker() {
   }
 
-  /** Whether a Docker engine answers; false too when Testcontainers is not on the classpath. */
+  /**
+   * Whether a Docker engine answers; false too when Testcontainers is not on the classpath. Asks
+   * through a plain client: Testcontainers' own client would first start Ryuk, which stalls for
+   * minutes where its image cannot be pulled.
+   */
   public static boolean isAvailable() {
     try {
-      return DockerClientFactory.instance().isDockerAvailable();
+      plainClient().pingCmd().exec();
+      return true;
     } catch (LinkageError | RuntimeException e) {
       return false;
     }
+  }
+
+  private static DockerClient plainClient() {
+    return DockerClientProviderStrategy.getClientForConfig(DockerClientFactory.instance().getTransportConfig());
   }
 
   /** Labels for everything this JVM starts. */
@@ -46,14 +57,27 @@ public final class Docker {
           + " Add the test dependencies org.testcontainers:testcontainers and org.testcontainers:testcontainers-postgresql,"
           + " or run with -Dtollgate.environment=local.");
     }
-    if (!isAvailable()) {
-      throw new EnvironmentException("Expected a Docker engine for the containers environment, but none answers."
-          + " Start Docker (in this repository's CI: ci/images/start-docker.sh), check DOCKER_HOST, or run without"
-          + " containers: -Dtollgate.environment=local.");
+    DockerClient plain;
+    try {
+      plain = plainClient();
+      plain.pingCmd().exec();
+    } catch (RuntimeException e) {
+      throw new EnvironmentException("Expected a Docker engine for the containers environment, but none answers ("
+          + e.getMessage() + "). Start Docker (in this repository's CI: ci/images/start-docker.sh), check DOCKER_HOST,"
+          + " or run without containers: -Dtollgate.environment=local.", e);
     }
-    DockerClient client = DockerClientFactory.instance().client();
-    removeOrphans(client);
-    return client;
+    if (!"true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+      String ryuk = TestcontainersConfiguration.getInstance().getRyukImage();
+      try {
+        requireImage(plain, ryuk, null);
+      } catch (EnvironmentException e) {
+        throw new EnvironmentException("Testcontainers starts its clean-up container Ryuk from '" + ryuk + "', but that"
+            + " image is not here and cannot be pulled. Set the variable TESTCONTAINERS_RYUK_DISABLED=true (Tollgate"
+            + " removes its containers itself, also those of a killed JVM on the next run), or load the image.", e);
+      }
+    }
+    removeOrphans(plain);
+    return DockerClientFactory.instance().client();
   }
 
   /** Makes sure the image is here: present, or pulled; otherwise says how to get it. */
@@ -76,9 +100,10 @@ public final class Docker {
       failure = e.getMessage();
     }
     if (failure != null) {
+      String other = settingKey == null ? "" : ", or name another image with -D" + settingKey + "=... or the variable "
+          + Settings.variableName(settingKey);
       throw new EnvironmentException("Expected the image '" + image + "' to be present or pullable, but it is not here"
-          + " and the pull failed (" + failure + "). Build or load it (offline: ci/images/build-images.sh), or name another"
-          + " image with -D" + settingKey + "=... or the variable " + Settings.variableName(settingKey) + ".");
+          + " and the pull failed (" + failure + "). Build or load it (offline: ci/images/build-images.sh)" + other + ".");
     }
   }
 
