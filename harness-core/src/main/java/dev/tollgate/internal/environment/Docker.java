@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
-import org.testcontainers.utility.TestcontainersConfiguration;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.ImageNameSubstitutor;
 
 /**
  * Docker checks and clean-up for the containers environment. Every container it starts carries
@@ -22,6 +23,8 @@ public final class Docker {
   public static final String LABEL = "dev.tollgate.environment";
   public static final String OWNER_PID_LABEL = "dev.tollgate.owner-pid";
   private static final long PULL_TIMEOUT_SECONDS = 300;
+  /** The image that Testcontainers 2.0.5 starts Ryuk from (its RyukContainer is not public). */
+  private static final String RYUK_IMAGE = "testcontainers/ryuk:0.14.0";
 
   private Docker() {
   }
@@ -67,7 +70,7 @@ public final class Docker {
           + " or run without containers: -Dtollgate.environment=local.", e);
     }
     if (!"true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
-      String ryuk = TestcontainersConfiguration.getInstance().getRyukImage();
+      String ryuk = ImageNameSubstitutor.instance().apply(DockerImageName.parse(RYUK_IMAGE)).asCanonicalNameString();
       try {
         requireImage(plain, ryuk, null);
       } catch (EnvironmentException e) {

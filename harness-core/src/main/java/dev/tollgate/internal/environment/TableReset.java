@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Empties the app's tables. The schema is read once; each reset is then one statement string
- * sent in one round trip. DELETE plus sequence restarts beats TRUNCATE on small tables, because
- * TRUNCATE makes new files for each table and its indexes.
+ * sent in one round trip. DELETE plus {@code setval} beats TRUNCATE (and ALTER SEQUENCE ...
+ * RESTART) on small tables, because those make new files for each table, index and sequence.
  */
 public final class TableReset implements Reset {
   /** Flyway's migration history survives every reset. */
@@ -31,9 +31,8 @@ public final class TableReset implements Reset {
       + " and has_table_privilege(c.oid, 'DELETE')";
   private static final String FOREIGN_KEYS = "select conrelid::bigint, confrelid::bigint from pg_constraint"
       + " where contype = 'f' and conrelid <> confrelid";
-  private static final String OWNED_SEQUENCES = "select d.refobjid::bigint,"
-      + " quote_ident(n.nspname) || '.' || quote_ident(s.relname) from pg_depend d"
-      + " join pg_class s on s.oid = d.objid and s.relkind = 'S' join pg_namespace n on n.oid = s.relnamespace"
+  private static final String OWNED_SEQUENCES = "select d.refobjid::bigint, s.oid::bigint, q.seqstart from pg_depend d"
+      + " join pg_class s on s.oid = d.objid and s.relkind = 'S' join pg_sequence q on q.seqrelid = s.oid"
       + " where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')";
 
   private final boolean truncate;
@@ -80,7 +79,7 @@ public final class TableReset implements Reset {
       try (ResultSet rows = statement.executeQuery(OWNED_SEQUENCES)) {
         while (rows.next()) {
           if (tables.containsKey(rows.getLong(1))) {
-            sequences.add(rows.getString(2));
+            sequences.add("setval(" + rows.getLong(2) + "::regclass, " + rows.getLong(3) + ", false)");
           }
         }
       }
@@ -101,8 +100,8 @@ public final class TableReset implements Reset {
     for (Long table : order) {
       sql.append("delete from ").append(tables.get(table)).append(";\n");
     }
-    for (String sequence : sequences) {
-      sql.append("alter sequence ").append(sequence).append(" restart;\n");
+    if (!sequences.isEmpty()) {
+      sql.append("select ").append(String.join(", ", sequences));
     }
     return sql.toString();
   }

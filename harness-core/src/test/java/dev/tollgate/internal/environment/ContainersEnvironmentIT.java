@@ -8,15 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.tollgate.environment.App;
 import dev.tollgate.environment.Environment;
 import dev.tollgate.environment.EnvironmentException;
 import dev.tollgate.environment.EnvironmentKind;
 import dev.tollgate.environment.Environments;
 import dev.tollgate.environment.Postgres;
-import dev.tollgate.internal.environment.testapp.TinyApp;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -42,7 +39,7 @@ class ContainersEnvironmentIT {
   void runs_app_image_with_postgres_and_wiremock_containers_then_removes_all_on_close() throws Exception {
     Path workDir = TinyApps.workDir("containers");
     List<String> imagesBefore = appImages();
-    Environment env = Environments.builder().app(tinyAppImage(workDir)).postgres().stub("notifier")
+    Environment env = Environments.builder().app(TinyApps.inImage(workDir)).postgres().stub("notifier")
         .kind(EnvironmentKind.CONTAINERS).workDir(workDir).build();
     try (env) {
       env.start();
@@ -73,7 +70,7 @@ class ContainersEnvironmentIT {
 
   @Test
   void missing_postgres_image_says_how_to_get_one_and_leaves_nothing() throws Exception {
-    Environment env = Environments.builder().app(tinyAppImage(TinyApps.workDir("no-image")))
+    Environment env = Environments.builder().app(TinyApps.inImage(TinyApps.workDir("no-image")))
         .postgres(Postgres.container("tollgate/no-such-postgres:0"))
         .kind(EnvironmentKind.CONTAINERS).workDir(TinyApps.workDir("no-image")).build();
 
@@ -90,7 +87,7 @@ class ContainersEnvironmentIT {
   void app_that_exits_at_start_in_its_container_is_reported_with_its_log_tail() throws Exception {
     Path workDir = TinyApps.workDir("container-exits");
     Environment env = Environments.builder()
-        .app(tinyAppImage(workDir).env("TINY_APP_EXIT_AT_START", "4").startTimeout(Duration.ofSeconds(20)))
+        .app(TinyApps.inImage(workDir).env("TINY_APP_EXIT_AT_START", "4").startTimeout(Duration.ofSeconds(20)))
         .postgres().kind(EnvironmentKind.CONTAINERS).workDir(workDir).build();
 
     assertThatThrownBy(env::start).isInstanceOf(EnvironmentException.class)
@@ -99,26 +96,6 @@ class ContainersEnvironmentIT {
         .hasMessageContaining("tiny-app: told to fail at start (TINY_APP_EXIT_AT_START=4)");
     assertThat(ownContainers()).isEmpty();
     assertThat(ownNetworks()).isEmpty();
-  }
-
-  /** The tiny app's classes and the PostgreSQL driver, in a Dockerfile build FROM the JRE image. */
-  private static App tinyAppImage(Path workDir) throws Exception {
-    Path context = Files.createDirectories(workDir.resolve("tiny-app-image"));
-    String packagePath = TinyApp.class.getPackageName().replace('.', '/');
-    Path classes = Path.of(TinyApp.class.getProtectionDomain().getCodeSource().getLocation().toURI()).resolve(packagePath);
-    Path target = Files.createDirectories(context.resolve("classes").resolve(packagePath));
-    try (var files = Files.list(classes)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".class")).collect(Collectors.toList())) {
-        Files.copy(file, target.resolve(file.getFileName()));
-      }
-    }
-    Path driver = Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Files.createDirectories(context.resolve("lib"));
-    Files.copy(driver, context.resolve("lib").resolve("postgresql.jar"));
-    Files.writeString(context.resolve("Dockerfile"), "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY classes/ /app/classes/\n"
-        + "COPY lib/ /app/lib/\nCMD [\"java\", \"-Dsun.net.httpserver.nodelay=true\", \"-cp\", \"/app/classes:/app/lib/*\", \""
-        + TinyApp.class.getName() + "\"]\n");
-    return App.dockerfile(context).port(8080).readyWhen("/health").startTimeout(Duration.ofSeconds(60));
   }
 
   private static Map<String, String> ownLabel() {
