@@ -69,6 +69,21 @@ class ContainersEnvironmentIT {
   }
 
   @Test
+  void local_app_process_can_use_a_postgres_container_through_its_published_port() throws Exception {
+    Path workDir = TinyApps.workDir("local-with-container-db");
+    try (Environment env = Environments.builder().app(TinyApps.onTestClasspath()).postgres(Postgres.container())
+        .kind(EnvironmentKind.LOCAL).workDir(workDir).build().start()) {
+      assertThat(ownContainers()).hasSize(1);
+      assertThat(TinyApps.post(env.appBaseUrl(), "/users?name=ada").body()).isEqualTo("{\"id\":1}");
+
+      env.reset();
+
+      assertThat(TinyApps.post(env.appBaseUrl(), "/users?name=bob").body()).isEqualTo("{\"id\":1}");
+    }
+    assertThat(ownContainers()).isEmpty();
+  }
+
+  @Test
   void missing_postgres_image_says_how_to_get_one_and_leaves_nothing() throws Exception {
     Environment env = Environments.builder().app(TinyApps.inImage(TinyApps.workDir("no-image")))
         .postgres(Postgres.container("tollgate/no-such-postgres:0"))
