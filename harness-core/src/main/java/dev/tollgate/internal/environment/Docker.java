@@ -5,6 +5,8 @@ import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.tollgate.environment.EnvironmentException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,8 @@ public final class Docker {
   private static final long PULL_TIMEOUT_SECONDS = 300;
   /** The image that Testcontainers 2.0.5 starts Ryuk from (its RyukContainer is not public). */
   private static final String RYUK_IMAGE = "testcontainers/ryuk:0.14.0";
+  /** The image that Testcontainers 2.0.5 starts to find the host's address from inside a container. */
+  private static final String TINY_IMAGE = "alpine:3.17";
 
   private Docker() {
   }
@@ -79,8 +83,28 @@ public final class Docker {
             + " removes its containers itself, also those of a killed JVM on the next run), or load the image.", e);
       }
     }
+    requireHostAddress(plain);
     removeOrphans(plain);
     return DockerClientFactory.instance().client();
+  }
+
+  /**
+   * Inside a container, Testcontainers finds the host's address by starting its tiny image; where
+   * that image cannot be pulled it retries for minutes. Say so at once instead.
+   */
+  private static void requireHostAddress(DockerClient plain) {
+    if (System.getenv("TESTCONTAINERS_HOST_OVERRIDE") != null || !Files.exists(Path.of("/.dockerenv"))) {
+      return;
+    }
+    String tiny = ImageNameSubstitutor.instance().apply(DockerImageName.parse(TINY_IMAGE)).asCanonicalNameString();
+    try {
+      requireImage(plain, tiny, null);
+    } catch (EnvironmentException e) {
+      throw new EnvironmentException("This JVM runs inside a container (/.dockerenv), so Testcontainers would look for the"
+          + " Docker host's address by starting '" + tiny + "', but that image is not here and cannot be pulled. Set the"
+          + " variable TESTCONTAINERS_HOST_OVERRIDE=localhost when container ports are published on this machine,"
+          + " or load the image.", e);
+    }
   }
 
   /** Makes sure the image is here: present, or pulled; otherwise says how to get it. */
