@@ -55,6 +55,27 @@ class LocalEnvironmentIT {
   }
 
   @Test
+  void reset_runs_the_app_hook_after_the_database_is_empty() throws Exception {
+    List<String> countsSeenByHook = new java.util.ArrayList<>();
+    try (Environment env = Environments.builder().app(TinyApps.onTestClasspath()).postgres().kind(EnvironmentKind.LOCAL)
+        .afterReset(e -> {
+          try {
+            countsSeenByHook.add(TinyApps.get(e.appBaseUrl(), "/todos/count").body());
+          } catch (Exception failure) {
+            throw new IllegalStateException(failure);
+          }
+        })
+        .workDir(TinyApps.workDir("hook")).build().start()) {
+      TinyApps.post(env.appBaseUrl(), "/users?name=ada");
+      TinyApps.post(env.appBaseUrl(), "/todos?user=1&title=milk");
+
+      env.reset();
+
+      assertThat(countsSeenByHook).containsExactly("0");
+    }
+  }
+
+  @Test
   void close_leaves_no_child_process_no_postgres_server_and_no_data_directory() throws Exception {
     Path workDir = TinyApps.workDir("teardown");
     List<ProcessHandle> before = TinyApps.liveDescendants();
