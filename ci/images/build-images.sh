@@ -38,10 +38,23 @@ fi
 
 mkdir -p "$work_dir"
 mounted=()
+# Removes a folder only when nothing is mounted below it: a root file system with the host's
+# /dev still bound into it must never be deleted recursively.
+safe_rm() {
+  local dir
+  for dir in "$@"; do
+    [ -e "$dir" ] || continue
+    if awk -v d="$(realpath "$dir")/" 'index($2 "/", d) == 1 { found = 1 } END { exit !found }' /proc/mounts; then
+      say "not removing $dir: something is still mounted below it" >&2
+      continue
+    fi
+    rm -rf "$dir"
+  done
+}
 cleanup() {
   local m
   for m in "${mounted[@]+"${mounted[@]}"}"; do umount -l "$m" 2>/dev/null || true; done
-  rm -rf "$work_dir/rootfs-base" "$work_dir/rootfs-jre" "$work_dir/rootfs-postgres" "$work_dir/wiremock"
+  safe_rm "$work_dir/rootfs-base" "$work_dir/rootfs-jre" "$work_dir/rootfs-postgres" "$work_dir/wiremock"
 }
 trap cleanup EXIT
 
@@ -49,7 +62,7 @@ base_rootfs="$work_dir/rootfs-base"
 ensure_base_rootfs() {
   [ -d "$base_rootfs/etc" ] && return 0
   say "debootstrap minbase bookworm (about a minute and a half)"
-  rm -rf "$base_rootfs"
+  safe_rm "$base_rootfs"
   debootstrap --variant=minbase bookworm "$base_rootfs" >"$work_dir/debootstrap.log" 2>&1 \
     || { tail -n 20 "$work_dir/debootstrap.log" >&2; exit 1; }
   # Keep the image small and quiet: no apt caches, no docs, services never started in a chroot.
@@ -70,7 +83,7 @@ import_rootfs() {
 # chroot_install ROOTFS PACKAGES... : installs packages into a copy of the base root file system.
 chroot_install() {
   local rootfs="$1"; shift
-  rm -rf "$rootfs"
+  safe_rm "$rootfs"
   cp -a "$base_rootfs" "$rootfs"
   cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
   for fs in proc sys dev dev/pts; do mount --bind "/$fs" "$rootfs/$fs"; mounted+=("$rootfs/$fs"); done
@@ -92,7 +105,7 @@ if ! has_image "$jre_image"; then
   chroot_install "$work_dir/rootfs-jre" openjdk-17-jre-headless ca-certificates-java
   import_rootfs "$work_dir/rootfs-jre" "$jre_image" \
     --change 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' --change 'CMD ["java","-version"]'
-  rm -rf "$work_dir/rootfs-jre"
+  safe_rm "$work_dir/rootfs-jre"
 fi
 
 if ! has_image "$postgres_image"; then
@@ -114,7 +127,7 @@ if ! has_image "$postgres_image"; then
     --change 'EXPOSE 5432' \
     --change 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]' \
     --change 'CMD ["postgres"]'
-  rm -rf "$rootfs"
+  safe_rm "$rootfs"
 fi
 
 if ! has_image "$wiremock_image"; then
