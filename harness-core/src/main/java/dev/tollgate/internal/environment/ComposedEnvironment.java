@@ -161,7 +161,7 @@ public final class ComposedEnvironment implements Environment {
   @Override
   public URI appBaseUrl() {
     ensureStarted();
-    app.ensureAlive();
+    // No liveness check here: callers ask for the URL per request, and a container's costs a Docker call.
     return app.baseUrl();
   }
 

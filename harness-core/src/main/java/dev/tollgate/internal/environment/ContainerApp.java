@@ -36,6 +36,7 @@ final class ContainerApp implements Parts.AppPart {
   private final DockerClient client;
   private final Path log;
   private final Writer logWriter;
+  private URI baseUrl;
 
   private ContainerApp(App app, GenericContainer<?> container, String builtImage, DockerClient client, Path log,
       Writer logWriter) {
@@ -155,7 +156,10 @@ final class ContainerApp implements Parts.AppPart {
 
   @Override
   public URI baseUrl() {
-    return URI.create("http://" + container.getHost() + ":" + container.getMappedPort(app.port()));
+    if (baseUrl == null) {
+      baseUrl = URI.create("http://" + container.getHost() + ":" + container.getMappedPort(app.port()));
+    }
+    return baseUrl;
   }
 
   @Override
