@@ -2,7 +2,6 @@ package dev.tollgate.internal.environment;
 
 import dev.tollgate.environment.Database;
 import dev.tollgate.environment.EnvironmentException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -45,7 +44,8 @@ final class JdbcDatabase implements Database {
 
   /** Opens and closes one connection, or fails with a message that names the URL (password hidden). */
   JdbcDatabase verified() {
-    try (Connection ignored = connect()) {
+    try {
+      connect().close();
       return this;
     } catch (SQLException e) {
       throw new EnvironmentException("Expected to connect to PostgreSQL at " + Redaction.jdbcUrl(url) + " as user '"

@@ -166,12 +166,16 @@ public final class EnvironmentBench {
     List<Long> byHand = new ArrayList<>();
     for (int i = 0; i <= STARTS; i++) {
       long t0 = System.nanoTime();
-      try (Environment e = Environments.builder().app(TinyApps.onTestClasspath()).postgres().stub("notifier")
-          .kind(EnvironmentKind.LOCAL).workDir(WORK).build().start()) {
+      Environment e = Environments.builder().app(TinyApps.onTestClasspath()).postgres().stub("notifier")
+          .kind(EnvironmentKind.LOCAL).workDir(WORK).build();
+      try {
+        e.start();
         long elapsed = System.nanoTime() - t0;
         if (i > 0) {
           env.add(elapsed);
         }
+      } finally {
+        e.close();
       }
       t0 = System.nanoTime();
       long elapsed = localByHand(t0);
@@ -230,12 +234,16 @@ public final class EnvironmentBench {
     for (int i = 0; i <= CONTAINER_STARTS; i++) {
       App app = TinyApps.inImage(Files.createDirectories(WORK.resolve("ctx-" + UUID.randomUUID())));
       long t0 = System.nanoTime();
-      try (Environment e = Environments.builder().app(app).postgres().stub("notifier")
-          .kind(EnvironmentKind.CONTAINERS).workDir(WORK).build().start()) {
+      Environment e = Environments.builder().app(app).postgres().stub("notifier")
+          .kind(EnvironmentKind.CONTAINERS).workDir(WORK).build();
+      try {
+        e.start();
         long elapsed = System.nanoTime() - t0;
         if (i > 0) {
           env.add(elapsed);
         }
+      } finally {
+        e.close();
       }
       t0 = System.nanoTime();
       long elapsed = containersByHand(app, t0);

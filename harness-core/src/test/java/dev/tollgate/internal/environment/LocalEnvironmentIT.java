@@ -82,6 +82,7 @@ class LocalEnvironmentIT {
     long postmaster;
     List<ProcessHandle> during;
     try (Environment env = local(TinyApps.onTestClasspath(), workDir).start()) {
+      assertThat(TinyApps.get(env.appBaseUrl(), "/health").statusCode()).isEqualTo(200);
       during = TinyApps.liveDescendants();
       Path dataDir = TinyApps.dataDirectories(workDir).get(0);
       postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
