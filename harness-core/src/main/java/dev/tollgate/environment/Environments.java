@@ -1,0 +1,42 @@
+package dev.tollgate.environment;
+
+import dev.tollgate.internal.environment.Docker;
+import dev.tollgate.internal.environment.Settings;
+
+/**
+ * Entry point for environments.
+ *
+ * <pre>{@code
+ * try (Environment env = Environments.builder()
+ *     .app(App.jar(Path.of("../todo-app/target/todo-app.jar")).readyWhen("/health"))
+ *     .postgres()
+ *     .stub("notifier")
+ *     .build()
+ *     .start()) {
+ *   // env.appBaseUrl(), env.database(), env.stub("notifier"), env.reset()
+ * }
+ * }</pre>
+ *
+ * <p>The kind is the builder's {@code kind(..)} when given; otherwise {@code -Dtollgate.environment},
+ * else the variable {@code TOLLGATE_ENVIRONMENT}, else {@code local}. {@code auto} means
+ * containers when a Docker engine answers, else local. Local is the default because it needs
+ * nothing but the JVM, and gives the same result on every machine.
+ */
+public final class Environments {
+  private Environments() {
+  }
+
+  public static EnvironmentBuilder builder() {
+    return new EnvironmentBuilder();
+  }
+
+  /** The kind that an environment built now would use, given the builder's choice (null: configuration decides). */
+  public static EnvironmentKind resolveKind(EnvironmentKind fromBuilder) {
+    EnvironmentKind kind = fromBuilder != null ? fromBuilder
+        : Settings.get("tollgate.environment").map(EnvironmentKind::parse).orElse(EnvironmentKind.LOCAL);
+    if (kind == EnvironmentKind.AUTO) {
+      return Docker.isAvailable() ? EnvironmentKind.CONTAINERS : EnvironmentKind.LOCAL;
+    }
+    return kind;
+  }
+}

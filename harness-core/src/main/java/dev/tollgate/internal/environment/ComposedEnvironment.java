@@ -1,0 +1,259 @@
+package dev.tollgate.internal.environment;
+
+import dev.tollgate.environment.Database;
+import dev.tollgate.environment.Environment;
+import dev.tollgate.environment.EnvironmentException;
+import dev.tollgate.environment.EnvironmentKind;
+import dev.tollgate.environment.Postgres;
+import dev.tollgate.environment.Reset;
+import dev.tollgate.environment.Stub;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An environment as a database, stubs and an app, started in that order and closed in the
+ * reverse one. Each kind picks the implementation of each part.
+ */
+public final class ComposedEnvironment implements Environment {
+  private final EnvironmentSpec spec;
+  private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+  final Map<String, Parts.StubPart> stubs = new LinkedHashMap<>();
+  Parts.DatabasePart database;
+  Parts.AppPart app;
+  private Connection resetConnection;
+  private Reset.Action resetAction;
+  private boolean started;
+  private volatile boolean closed;
+
+  public ComposedEnvironment(EnvironmentSpec spec) {
+    this.spec = spec;
+  }
+
+  @Override
+  public EnvironmentKind kind() {
+    return spec.kind;
+  }
+
+  @Override
+  public synchronized Environment start() {
+    if (started || closed) {
+      throw new EnvironmentException("An environment starts once, but this one was already " + (closed ? "closed" : "started")
+          + ". Build a new one with Environments.builder().");
+    }
+    started = true;
+    Teardown.register(this);
+    try {
+      switch (spec.kind) {
+        case LOCAL:
+          startLocal();
+          break;
+        case CONTAINERS:
+          // In its own class, so that the local kind never loads Testcontainers' classes.
+          ContainerLaunch.start(this, spec);
+          break;
+        case EXTERNAL:
+          startExternal();
+          break;
+        default:
+          throw new IllegalStateException("unresolved kind " + spec.kind);
+      }
+      return this;
+    } catch (RuntimeException | Error e) {
+      try {
+        close();
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+  }
+
+  private void startLocal() {
+    Postgres.Source source = spec.postgres == null ? null : spec.postgres.source();
+    if (source == Postgres.Source.DEFAULT || source == Postgres.Source.EMBEDDED) {
+      database = opened(EmbeddedDatabase.start(spec.workDir));
+    } else if (source == Postgres.Source.JDBC) {
+      database = opened(existing(spec.postgres));
+    } else if (source == Postgres.Source.CONTAINER) {
+      database = opened(ContainerDatabase.start(Docker.require(), containerImage(), null));
+    }
+    for (String name : spec.stubNames) {
+      stubs.put(name, opened(InProcessStub.start(name)));
+    }
+    app = opened(ProcessApp.start(spec.app, wiring(), spec.workDir));
+  }
+
+  private void startExternal() {
+    Optional<String> configuredUrl = Settings.get("tollgate.external.jdbc-url");
+    Postgres.Source source = spec.postgres == null ? null : spec.postgres.source();
+    if (configuredUrl.isPresent()) {
+      database = opened(existing(configuredUrl.get(), Settings.get("tollgate.external.jdbc-user").orElse("postgres"),
+          Settings.get("tollgate.external.jdbc-password").orElse("")));
+    } else if (source == Postgres.Source.JDBC) {
+      database = opened(existing(spec.postgres));
+    }
+    // Stubs run here; a deployed system reaches them only if it was configured with their URLs.
+    for (String name : spec.stubNames) {
+      stubs.put(name, opened(InProcessStub.start(name)));
+    }
+    app = opened(DeployedApp.connect(spec.app));
+  }
+
+  String containerImage() {
+    return spec.postgres.image().orElseGet(Images::postgres);
+  }
+
+  static Parts.DatabasePart existing(Postgres given) {
+    return existing(given.jdbcUrl().orElseThrow(), given.user().orElseThrow(), given.password().orElse(""));
+  }
+
+  private static Parts.DatabasePart existing(String url, String user, String password) {
+    JdbcDatabase database = new JdbcDatabase(url, user, password).verified();
+    return new Parts.DatabasePart() {
+      @Override
+      public Database database() {
+        return database;
+      }
+
+      @Override
+      public String appJdbcUrl() {
+        return url;
+      }
+
+      @Override
+      public void close() {
+        // Not ours to stop.
+      }
+    };
+  }
+
+  /** The variables that tell the app where its database and stubs are. */
+  Map<String, String> wiring() {
+    Map<String, String> env = new LinkedHashMap<>();
+    if (database != null) {
+      env.put(spec.app.dbUrlVariable(), database.appJdbcUrl());
+      env.put(spec.app.dbUserVariable(), database.database().user());
+      env.put(spec.app.dbPasswordVariable(), database.database().password());
+    }
+    stubs.forEach((name, stub) -> env.put(spec.stubVariables.get(name), stub.appUrl()));
+    return env;
+  }
+
+  <T extends AutoCloseable> T opened(T part) {
+    opened.push(part);
+    return part;
+  }
+
+  private void ensureStarted() {
+    if (!started || closed || app == null) {
+      throw new EnvironmentException("Expected a started environment, but this one is " + (closed ? "closed" : "not started")
+          + ". Call start() first, and use it before close().");
+    }
+  }
+
+  @Override
+  public URI appBaseUrl() {
+    ensureStarted();
+    // No liveness check here: callers ask for the URL per request, and a container's costs a Docker call.
+    return app.baseUrl();
+  }
+
+  @Override
+  public Database database() {
+    ensureStarted();
+    if (database == null) {
+      throw new EnvironmentException("This environment has no database. Add .postgres() to the builder (for the external"
+          + " environment, set -Dtollgate.external.jdbc-url or use Postgres.jdbc(url, user, password)).");
+    }
+    return database.database();
+  }
+
+  @Override
+  public Stub stub(String name) {
+    ensureStarted();
+    Parts.StubPart stub = stubs.get(name);
+    if (stub == null) {
+      throw new EnvironmentException("Expected a stub named '" + name + "', but the environment has " + stubs.keySet()
+          + ". Declare it with .stub(\"" + name + "\") on the builder.");
+    }
+    return stub;
+  }
+
+  @Override
+  public synchronized void reset() {
+    ensureStarted();
+    app.ensureAlive();
+    if (database != null) {
+      resetDatabase();
+    }
+    for (Parts.StubPart stub : stubs.values()) {
+      stub.reset();
+    }
+    spec.appResetHook.accept(this);
+  }
+
+  private void resetDatabase() {
+    try {
+      if (resetConnection == null || resetConnection.isClosed()) {
+        resetConnection = database.database().connect();
+        resetConnection.setAutoCommit(true);
+      }
+      if (resetAction == null) {
+        resetAction = spec.reset.prepare(resetConnection);
+      }
+      resetAction.run(resetConnection);
+    } catch (SQLException e) {
+      closeResetConnection();
+      throw new EnvironmentException("Expected the database reset to succeed on " + database.database().jdbcUrl()
+          + ", but it failed: " + e.getMessage() + " (SQL state " + e.getSQLState() + "). If the app created tables after"
+          + " the first reset, or holds locks between requests, the prepared reset cannot empty them.", e);
+    }
+  }
+
+  private void closeResetConnection() {
+    if (resetConnection != null) {
+      try {
+        resetConnection.close();
+      } catch (SQLException ignored) {
+        // The connection goes away with its server anyway.
+      }
+      resetConnection = null;
+    }
+  }
+
+  @Override
+  public Optional<Path> appLog() {
+    return app == null ? Optional.empty() : app.log();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    closeResetConnection();
+    EnvironmentException failure = null;
+    while (!opened.isEmpty()) {
+      try {
+        opened.pop().close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new EnvironmentException("Some parts of the environment did not stop cleanly; see the suppressed causes.");
+        }
+        failure.addSuppressed(e);
+      }
+    }
+    Teardown.unregister(this);
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

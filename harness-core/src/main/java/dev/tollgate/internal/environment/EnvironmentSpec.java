@@ -1,0 +1,36 @@
+package dev.tollgate.internal.environment;
+
+import dev.tollgate.environment.App;
+import dev.tollgate.environment.Environment;
+import dev.tollgate.environment.EnvironmentKind;
+import dev.tollgate.environment.Postgres;
+import dev.tollgate.environment.Reset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** What the builder collected, with the kind already resolved. */
+public final class EnvironmentSpec {
+  final EnvironmentKind kind;
+  final App app;
+  final Postgres postgres;
+  final Map<String, String> stubVariables;
+  final List<String> stubNames;
+  final Reset reset;
+  final Consumer<Environment> appResetHook;
+  final Path workDir;
+
+  public EnvironmentSpec(EnvironmentKind kind, App app, Postgres postgres, Map<String, String> stubVariables,
+      Set<String> stubNames, Reset reset, Consumer<Environment> appResetHook, Path workDir) {
+    this.kind = kind;
+    this.app = app;
+    this.postgres = postgres;
+    this.stubVariables = stubVariables;
+    this.stubNames = List.copyOf(stubNames);
+    this.reset = reset;
+    this.appResetHook = appResetHook;
+    this.workDir = workDir;
+  }
+}

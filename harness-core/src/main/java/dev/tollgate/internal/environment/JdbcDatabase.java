@@ -1,0 +1,61 @@
+package dev.tollgate.internal.environment;
+
+import dev.tollgate.environment.Database;
+import dev.tollgate.environment.EnvironmentException;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** A database reached by JDBC URL, user and password. */
+final class JdbcDatabase implements Database {
+  private final String url;
+  private final String user;
+  private final String password;
+  private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+
+  JdbcDatabase(String url, String user, String password) {
+    this.url = url;
+    this.user = user;
+    this.password = password == null ? "" : password;
+    dataSource.setURL(url);
+    dataSource.setUser(user);
+    dataSource.setPassword(this.password);
+  }
+
+  @Override
+  public String jdbcUrl() {
+    return url;
+  }
+
+  @Override
+  public String user() {
+    return user;
+  }
+
+  @Override
+  public String password() {
+    return password;
+  }
+
+  @Override
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Opens and closes one connection, or fails with a message that names the URL (password hidden). */
+  JdbcDatabase verified() {
+    try {
+      connect().close();
+      return this;
+    } catch (SQLException e) {
+      throw new EnvironmentException("Expected to connect to PostgreSQL at " + Redaction.jdbcUrl(url) + " as user '"
+          + user + "', but the connection failed: " + e.getMessage() + ". Check that the server runs and that the URL,"
+          + " user and password are right (SQL state " + e.getSQLState() + ").", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return Redaction.jdbcUrl(url);
+  }
+}

@@ -1,0 +1,166 @@
+package dev.tollgate.internal.environment;
+
+import dev.tollgate.environment.App;
+import dev.tollgate.environment.EnvironmentException;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The app as a child process ({@code java -jar} or {@code java -cp}) on a free port, its output
+ * in a log file. Its exit is watched, so a dead app is reported with its log tail instead of as
+ * connection errors in the middle of a run.
+ */
+final class ProcessApp implements Parts.AppPart {
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+  private final App app;
+  private final Process process;
+  private final Path log;
+  private final URI baseUrl;
+  private volatile boolean closing;
+
+  private ProcessApp(App app, Process process, Path log, int port) {
+    this.app = app;
+    this.process = process;
+    this.log = log;
+    this.baseUrl = URI.create("http://localhost:" + port);
+  }
+
+  /** Starts the app and waits until it is ready; on failure nothing is left running. */
+  static ProcessApp start(App app, Map<String, String> wiring, Path workDir) {
+    List<String> command = command(app);
+    int port = freePort();
+    String name = "app-" + LocalDateTime.now().format(STAMP) + "-" + UUID.randomUUID().toString().substring(0, 8) + ".log";
+    Path log = workDir.toAbsolutePath().resolve("logs").resolve(name);
+    Process process;
+    try {
+      Files.createDirectories(log.getParent());
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(wiring);
+      builder.environment().put(app.portVariable(), Integer.toString(port));
+      builder.environment().putAll(app.env());
+      process = builder.start();
+    } catch (IOException e) {
+      throw new EnvironmentException("Expected to start the app (" + app.describe() + ") with " + String.join(" ", command)
+          + ", but the process could not be created: " + e.getMessage(), e);
+    }
+    ProcessApp started = new ProcessApp(app, process, log, port);
+    started.awaitReady();
+    return started;
+  }
+
+  private void awaitReady() {
+    ReadinessProbe probe = new ReadinessProbe();
+    Duration timeout = app.startTimeout();
+    ReadinessProbe.Outcome outcome = probe.await(baseUrl.resolve(app.readyPath()), timeout, process::isAlive);
+    if (outcome == ReadinessProbe.Outcome.READY) {
+      return;
+    }
+    if (outcome == ReadinessProbe.Outcome.DIED) {
+      throw new EnvironmentException("Expected the app (" + app.describe() + ") to answer 2xx on " + app.readyPath()
+          + ", but it exited with code " + exitCode() + " during start. Last lines of " + log + ":\n" + LogTail.of(log));
+    }
+    close();
+    throw new EnvironmentException("Expected the app (" + app.describe() + ") to answer 2xx on " + baseUrl.resolve(app.readyPath())
+        + " within " + timeout.toMillis() + " ms, but the last probe got: " + probe.lastAnswer() + ". The app was stopped."
+        + " Raise App.startTimeout(..) if it is only slow, or fix readyWhen(..). Last lines of " + log + ":\n" + LogTail.of(log));
+  }
+
+  private static List<String> command(App app) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(app.jvmArgs());
+    switch (app.source()) {
+      case JAR:
+        command.add("-jar");
+        command.add(requireJar(app).toAbsolutePath().toString());
+        return command;
+      case MAIN_CLASS:
+        command.add("-cp");
+        command.add(app.classpath().orElseThrow());
+        command.add(app.mainClass().orElseThrow());
+        return command;
+      default:
+        throw new EnvironmentException("The local environment runs an app from a jar or a main class, but this app is the "
+            + app.describe() + ". Use App.jar(..), or run with -Dtollgate.environment=containers.");
+    }
+  }
+
+  /** The app's jar, which must exist by now; shared with the containers environment, which copies it. */
+  static Path requireJar(App app) {
+    Path jar = app.jar().orElseThrow();
+    if (!Files.isRegularFile(jar)) {
+      throw new EnvironmentException("Expected the app jar at " + jar.toAbsolutePath() + ", but there is no file there."
+          + " Build the app first (mvn package in its module), or fix the path given to App.jar(..).");
+    }
+    return jar;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new EnvironmentException("Expected a free local port for the app, but none could be had: " + e.getMessage(), e);
+    }
+  }
+
+  private String exitCode() {
+    try {
+      return Integer.toString(process.exitValue());
+    } catch (IllegalThreadStateException e) {
+      return "(still running)";
+    }
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  @Override
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  @Override
+  public void ensureAlive() {
+    if (!closing && !process.isAlive()) {
+      throw new EnvironmentException("Expected the app (" + app.describe() + ", pid " + process.pid() + ") to be running,"
+          + " but it exited with code " + exitCode() + ". Last lines of " + log + ":\n" + LogTail.of(log));
+    }
+  }
+
+  @Override
+  public Optional<Path> log() {
+    return Optional.of(log);
+  }
+
+  @Override
+  public void close() {
+    closing = true;
+    List<ProcessHandle> descendants = process.descendants().toList();
+    process.destroy();
+    descendants.forEach(ProcessHandle::destroy);
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+  }
+}
