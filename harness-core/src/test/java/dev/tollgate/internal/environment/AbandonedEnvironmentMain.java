@@ -17,7 +17,8 @@ public final class AbandonedEnvironmentMain {
     Environment env = Environments.builder().app(TinyApps.onTestClasspath()).postgres().stub("notifier")
         .kind(EnvironmentKind.LOCAL).workDir(Path.of(args[0])).build().start();
     long appPid = TinyApps.liveDescendants().stream()
-        .filter(p -> p.info().commandLine().orElse("").contains("TinyApp")).findFirst().orElseThrow().pid();
+        .filter(p -> p.info().commandLine().orElse("").contains("TinyApp")
+            || p.info().command().orElse("").endsWith("/java")).findFirst().orElseThrow().pid();
     System.out.println("READY app-pid=" + appPid + " url=" + env.appBaseUrl());
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);

@@ -147,7 +147,11 @@ class LocalEnvironmentIT {
   void app_that_dies_after_start_is_reported_on_the_next_reset() throws Exception {
     try (Environment env = local(TinyApps.onTestClasspath(), TinyApps.workDir("dies")).start()) {
       ProcessHandle app = TinyApps.liveDescendants().stream()
-          .filter(p -> p.info().commandLine().orElse("").contains("TinyApp")).findFirst().orElseThrow();
+          // The app is the one java child (the others are PostgreSQL's); a long command line may
+          // not be readable whole, so the command's name is the fallback.
+          .filter(p -> p.info().commandLine().orElse("").contains("TinyApp")
+              || p.info().command().orElse("").endsWith("/java"))
+          .findFirst().orElseThrow();
       app.destroyForcibly();
       app.onExit().get();
 
