@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -180,8 +179,8 @@ public final class Redactor {
   private static boolean mask(JsonNode node) {
     boolean changed = false;
     if (node instanceof ObjectNode object) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      // properties() hands out the node's own entries, so setValue edits the tree in place.
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
         JsonNode value = field.getValue();
         if (isSecretName(field.getKey()) && !value.isNull()) {
           field.setValue(TextNode.valueOf(MASK));
