@@ -1,0 +1,211 @@
+package dev.tollgate.http;
+
+import dev.tollgate.TollgateConfigurationException;
+import dev.tollgate.internal.http.CookieJar;
+import dev.tollgate.internal.http.Json;
+import dev.tollgate.internal.http.ReceivedResponse;
+import dev.tollgate.internal.http.Reportable;
+import dev.tollgate.internal.http.Transport;
+import dev.tollgate.report.Exchange;
+import dev.tollgate.report.Traced;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One user's HTTP session against the system: the base URL, the user's own bearer token and
+ * cookies. Every request is recorded (redacted, with its latency) for the step's report.
+ *
+ * <p>Sessions share their {@link HttpSystem}'s one JDK {@code HttpClient}, so they reuse its
+ * connections; a session itself is cheap. It is not thread-safe: one user acts at a time.
+ */
+public final class Http implements Traced, AutoCloseable {
+  private static final String JSON_TYPE = "application/json";
+
+  private final Transport transport;
+  private final CookieJar cookies = new CookieJar();
+  private final List<Exchange> recorded = new ArrayList<>();
+  /** Every token and cookie value this session has held, scrubbed wherever it shows up. */
+  private final Set<String> secrets = new LinkedHashSet<>();
+  private String bearer;
+
+  Http(Transport transport) {
+    this.transport = transport;
+  }
+
+  public Response get(String path) {
+    return send("GET", path, List.of(), null);
+  }
+
+  public Response delete(String path) {
+    return send("DELETE", path, List.of(), null);
+  }
+
+  /** Body: a Map, List, record or bean (written by Jackson), a String of raw JSON, or null. */
+  public Response post(String path, Object body) {
+    return send("POST", path, List.of(), body);
+  }
+
+  public Response put(String path, Object body) {
+    return send("PUT", path, List.of(), body);
+  }
+
+  public Response patch(String path, Object body) {
+    return send("PATCH", path, List.of(), body);
+  }
+
+  /** A request with any method and extra headers: {@code .header(..).body(..).send()}. */
+  public Request request(String method, String path) {
+    return new Builder(method, path);
+  }
+
+  /** Sends {@code Authorization: Bearer <token>} on every later request; {@code null} clears. */
+  public void bearer(String token) {
+    this.bearer = token;
+    if (token != null) {
+      secrets.add(token);
+    }
+  }
+
+  public String bearer() {
+    return bearer;
+  }
+
+  /** The value of the cookie {@code name} the server set in this session, or {@code null}. */
+  public String cookie(String name) {
+    return cookies.get(name);
+  }
+
+  public URI baseUrl() {
+    return transport.baseUrl();
+  }
+
+  @Override
+  public List<Exchange> drainExchanges() {
+    if (recorded.isEmpty()) {
+      return List.of();
+    }
+    List<Exchange> out = new ArrayList<>(recorded.size());
+    for (Exchange raw : recorded) {
+      out.add(Reportable.of(raw, secrets));
+    }
+    recorded.clear();
+    return out;
+  }
+
+  /** Forgets the session: token, cookies and anything recorded but not drained. */
+  @Override
+  public void close() {
+    bearer = null;
+    cookies.clear();
+    recorded.clear();
+  }
+
+  private Response send(String method, String path, List<String[]> extra, Object body) {
+    URI uri = transport.resolve(method, path);
+    String json = Json.write(body, method, path);
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(transport.timeout());
+    Map<String, List<String>> sent = new LinkedHashMap<>();
+    boolean typed = false;
+    for (Map.Entry<String, String> header : transport.headers()) {
+      typed |= header.getKey().equalsIgnoreCase("Content-Type");
+      add(request, sent, header.getKey(), header.getValue());
+    }
+    for (String[] header : extra) {
+      typed |= header[0].equalsIgnoreCase("Content-Type");
+    }
+    if (json != null && !typed) {
+      add(request, sent, "Content-Type", JSON_TYPE);
+    }
+    if (bearer != null) {
+      add(request, sent, "Authorization", "Bearer " + bearer);
+    }
+    String cookie = cookies.header();
+    if (cookie != null) {
+      add(request, sent, "Cookie", cookie);
+    }
+    for (String[] header : extra) {
+      add(request, sent, header[0], header[1]);
+    }
+    request.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    long start = System.nanoTime();
+    HttpResponse<byte[]> response;
+    try {
+      response = transport.send(request.build(), method, path);
+    } catch (AssertionError e) {
+      recorded.add(new Exchange(
+          method, path, sent, json, 0, Map.of(), null,
+          Duration.ofNanos(System.nanoTime() - start), e.getMessage()));
+      throw e;
+    }
+    long latency = System.nanoTime() - start;
+    List<String> setCookies = response.headers().allValues("Set-Cookie");
+    if (!setCookies.isEmpty()) {
+      cookies.receive(setCookies);
+      secrets.addAll(cookies.values());
+    }
+    ReceivedResponse received =
+        new ReceivedResponse(method + " " + path, response.statusCode(), response.headers(),
+            response.body());
+    recorded.add(new Exchange(
+        method, path, sent, json, response.statusCode(), response.headers().map(),
+        received.body(), Duration.ofNanos(latency), null));
+    return received;
+  }
+
+  private static void add(
+      HttpRequest.Builder request, Map<String, List<String>> sent, String name, String value) {
+    try {
+      request.header(name, value);
+    } catch (IllegalArgumentException e) {
+      throw new TollgateConfigurationException(
+          "The header '" + name + ": " + value + "' cannot be sent: " + e.getMessage()
+              + ". Expected a header the JDK HttpClient lets callers set; it sets Host,"
+              + " Connection, Content-Length, Expect and Upgrade itself.",
+          e);
+    }
+    sent.computeIfAbsent(name, key -> new ArrayList<>(1)).add(value);
+  }
+
+  /** The request {@link #request(String, String)} hands out. */
+  private final class Builder implements Request {
+    private final String method;
+    private final String path;
+    private final List<String[]> headers = new ArrayList<>();
+    private Object body;
+
+    Builder(String method, String path) {
+      this.method = method;
+      this.path = path;
+    }
+
+    @Override
+    public Request header(String name, String value) {
+      headers.add(new String[] {name, value});
+      return this;
+    }
+
+    @Override
+    public Request body(Object value) {
+      this.body = value;
+      return this;
+    }
+
+    @Override
+    public Response send() {
+      return Http.this.send(method, path, headers, body);
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package dev.tollgate.internal.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Takes secrets out of what a step records, before it is kept: credential headers, secret-named
+ * JSON fields and query or form parameters, and any value the session knows to be a secret (its
+ * bearer token, its cookies) wherever it shows up. Bodies are parsed only when they mention a
+ * suspicious name, so the common case costs one lower-casing scan.
+ */
+public final class Redactor {
+  public static final String MASK = "[redacted]";
+
+  /** Known secrets shorter than this are not scrubbed from free text: "1" would hit everything. */
+  private static final int MIN_SCRUB_LENGTH = 4;
+
+  private static final String[] SECRET_WORDS = {
+    "password", "passwd", "secret", "token", "apikey", "accesskey", "privatekey", "credential",
+    "authorization", "cookie", "sessionid", "signature"
+  };
+
+  /** Cheap first pass on a lower-cased body: one of these must appear before we parse anything. */
+  private static final String[] HINTS = {
+    "pass", "pwd", "secret", "token", "key", "credential", "auth", "cookie", "session", "signature"
+  };
+
+  private static final String KEY =
+      "[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key"
+          + "|private[_-]?key|credential|session[_-]?id|signature)[A-Za-z0-9_.-]*";
+  private static final Pattern PARAM =
+      Pattern.compile("(?i)(?<![A-Za-z0-9_.-])(" + KEY + ")=([^&\\s;,\"']*)");
+  private static final Pattern JSON_FIELD =
+      Pattern.compile("(?i)(\"" + KEY + "\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)");
+
+  private Redactor() {}
+
+  /** Whether a field, parameter or header of this name holds a secret, ignoring case and -_. */
+  public static boolean isSecretName(String name) {
+    String normal = normalize(name);
+    if (normal.equals("pwd")) {
+      return true;
+    }
+    for (String word : SECRET_WORDS) {
+      if (normal.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String normalize(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c != '-' && c != '_' && c != '.') {
+        out.append(Character.toLowerCase(c));
+      }
+    }
+    return out.toString();
+  }
+
+  /** A copy of {@code headers} with credential values masked. */
+  public static Map<String, List<String>> headers(
+      Map<String, List<String>> headers, Collection<String> secrets) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      String name = header.getKey();
+      List<String> values = new ArrayList<>(header.getValue().size());
+      for (String value : header.getValue()) {
+        values.add(headerValue(name, value, secrets));
+      }
+      out.put(name, List.copyOf(values));
+    }
+    return out;
+  }
+
+  private static String headerValue(String name, String value, Collection<String> secrets) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.equals("cookie") || lower.equals("set-cookie")) {
+      return cookies(value);
+    }
+    if (lower.equals("authorization") || lower.equals("proxy-authorization")) {
+      // Keep the scheme: "Bearer" versus "Basic" helps a reader, the credential does not.
+      int space = value.indexOf(' ');
+      return space > 0 ? value.substring(0, space) + " " + MASK : MASK;
+    }
+    if (isSecretName(name)) {
+      return MASK;
+    }
+    return scrub(value, secrets);
+  }
+
+  /** Keeps cookie names and attributes (a reader wants to see a session was set), masks values. */
+  private static String cookies(String value) {
+    StringBuilder out = new StringBuilder();
+    String[] parts = value.split(";");
+    for (int i = 0; i < parts.length; i++) {
+      String part = parts[i];
+      int eq = part.indexOf('=');
+      boolean pair = i == 0 || !isAttribute(part, eq);
+      if (i > 0) {
+        out.append(';');
+      }
+      out.append(pair && eq >= 0 ? part.substring(0, eq + 1) + MASK : part);
+    }
+    return out.toString();
+  }
+
+  private static boolean isAttribute(String part, int eq) {
+    String name = (eq >= 0 ? part.substring(0, eq) : part).trim().toLowerCase(Locale.ROOT);
+    return switch (name) {
+      case "path", "domain", "expires", "max-age", "secure", "httponly", "samesite",
+          "partitioned", "priority" -> true;
+      default -> false;
+    };
+  }
+
+  /** A body (or a request target) with secret fields, parameters and known secrets masked. */
+  public static String text(String text, Collection<String> secrets) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String out = text;
+    if (hasHint(out)) {
+      out = structured(out);
+    }
+    return scrub(out, secrets);
+  }
+
+  private static boolean hasHint(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String hint : HINTS) {
+      if (lower.contains(hint)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String structured(String text) {
+    String trimmed = text.strip();
+    if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+      try {
+        JsonNode tree = Json.MAPPER.readTree(trimmed);
+        if (tree != null && mask(tree)) {
+          return Json.MAPPER.writeValueAsString(tree);
+        }
+        if (tree != null) {
+          return text;
+        }
+      } catch (JsonProcessingException notJson) {
+        // Not JSON after all (or cut short): fall through to the pattern pass.
+      }
+    }
+    return replace(PARAM, replace(JSON_FIELD, text, "$1\"" + MASK + "\""), "$1=" + MASK);
+  }
+
+  private static String replace(Pattern pattern, String text, String replacement) {
+    Matcher matcher = pattern.matcher(text);
+    return matcher.find() ? matcher.replaceAll(replacement) : text;
+  }
+
+  /**
+   * Masks secret-named fields in place, whatever their value, and secrets inside text values (an
+   * echoed query string, JSON held in a string); true if anything changed.
+   */
+  private static boolean mask(JsonNode node) {
+    boolean changed = false;
+    if (node instanceof ObjectNode object) {
+      // properties() hands out the node's own entries, so setValue edits the tree in place.
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
+        JsonNode value = field.getValue();
+        if (isSecretName(field.getKey()) && !value.isNull()) {
+          field.setValue(TextNode.valueOf(MASK));
+          changed = true;
+        } else if (value.isTextual()) {
+          JsonNode masked = maskText(value);
+          if (masked != value) {
+            field.setValue(masked);
+            changed = true;
+          }
+        } else {
+          changed |= mask(value);
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode element = array.get(i);
+        JsonNode masked = element.isTextual() ? maskText(element) : element;
+        if (masked != element) {
+          array.set(i, masked);
+          changed = true;
+        } else {
+          changed |= mask(element);
+        }
+      }
+    }
+    return changed;
+  }
+
+  private static JsonNode maskText(JsonNode text) {
+    String value = text.textValue();
+    if (!hasHint(value)) {
+      return text;
+    }
+    String masked = structured(value);
+    return masked.equals(value) ? text : TextNode.valueOf(masked);
+  }
+
+  private static String scrub(String text, Collection<String> secrets) {
+    String out = text;
+    for (String secret : secrets) {
+      if (secret != null && secret.length() >= MIN_SCRUB_LENGTH && out.contains(secret)) {
+        out = out.replace(secret, MASK);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.tollgate.internal.http;
+
+import dev.tollgate.TollgateConfigurationException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How requests reach the system: the one shared JDK {@code HttpClient} (so every user's session
+ * reuses the same kept-alive connections), the base URL, the per-request timeout and the headers
+ * sent on every request. Turns I/O failures into messages that say what to do.
+ */
+public final class Transport {
+  private final HttpClient client;
+  private final URI baseUrl;
+  private final String base;
+  private final Duration timeout;
+  private final List<Map.Entry<String, String>> headers;
+
+  public Transport(
+      HttpClient client, URI baseUrl, Duration timeout, List<Map.Entry<String, String>> headers) {
+    this.client = client;
+    this.baseUrl = baseUrl;
+    String text = baseUrl.toString();
+    this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    this.timeout = timeout;
+    this.headers = List.copyOf(headers);
+  }
+
+  /** A client for {@link Transport}s: HTTP/1.1 (no h2c upgrade dance), redirects left to tests. */
+  public static HttpClient newClient(Duration connectTimeout) {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(connectTimeout)
+        .build();
+  }
+
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** Headers sent on every request, in order. */
+  public List<Map.Entry<String, String>> headers() {
+    return headers;
+  }
+
+  /** The absolute URI of {@code path}: appended to the base URL, unless it is absolute itself. */
+  public URI resolve(String method, String path) {
+    if (path == null) {
+      throw new TollgateConfigurationException(
+          method + " was given no path. Expected a path such as \"/todos\".");
+    }
+    String target =
+        path.startsWith("http://") || path.startsWith("https://")
+            ? path
+            : base + (path.startsWith("/") || path.isEmpty() ? "" : "/") + path;
+    try {
+      return URI.create(target);
+    } catch (IllegalArgumentException e) {
+      throw new TollgateConfigurationException(
+          method + " " + path + ": '" + target + "' is not a valid URI (" + e.getMessage()
+              + "). Expected an encoded path; encode generated parts with"
+              + " URLEncoder.encode(value, StandardCharsets.UTF_8).",
+          e);
+    }
+  }
+
+  /**
+   * Sends {@code request} (which carries the timeout); a failure to get a response is an
+   * AssertionError that says why. The blocking {@code send} is used on purpose: on JDK 17 it
+   * costs about half of {@code sendAsync(..).get(..)}, which hops threads once more.
+   */
+  public HttpResponse<byte[]> send(HttpRequest request, String method, String path) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(
+          method + " " + path + " was interrupted while waiting for " + base + ".", e);
+    } catch (IOException | RuntimeException e) {
+      throw failure(method, path, e);
+    }
+  }
+
+  private AssertionError failure(String method, String path, Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof HttpTimeoutException) {
+        return new AssertionError(noResponse(method, path), cause);
+      }
+      if (t instanceof ConnectException) {
+        return new AssertionError(
+            method + " " + path + " could not connect to " + base + ": connection refused."
+                + " Expected the app to listen there; it may be down, still starting, or on"
+                + " another port (check HttpSystem.at(..) and the app's log).",
+            cause);
+      }
+    }
+    String kind = cause instanceof IOException ? "the connection failed" : "the request failed";
+    return new AssertionError(
+        method + " " + path + " got no response from " + base + ": " + kind + " (" + cause
+            + "). The app may have crashed or closed the connection; check its log.",
+        cause);
+  }
+
+  private String noResponse(String method, String path) {
+    return method + " " + path + " got no response within " + show(timeout) + " from " + base
+        + "; the app may hang or be overloaded; raise HttpSystem.timeout(..) if it is just slow";
+  }
+
+  /** {@code 5 s}, {@code 300 ms}, {@code 1.5 s}. */
+  public static String show(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis < 1000) {
+      return millis + " ms";
+    }
+    if (millis % 1000 == 0) {
+      return millis / 1000 + " s";
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+  }
+}
