@@ -52,6 +52,12 @@ public final class ModelBuilder<M, S> {
     return this;
   }
 
+  /** Adds commands built elsewhere (a machine's {@code commands()}, say). */
+  public ModelBuilder<M, S> commands(java.util.Collection<? extends CommandSpec<M, S>> specs) {
+    commands.addAll(specs);
+    return this;
+  }
+
   /** Adds a check that must hold after every step. */
   public ModelBuilder<M, S> invariant(String invariantName, Invariant<M, S> check) {
     invariants.add(new Model.NamedInvariant<>(invariantName, Objects.requireNonNull(check)));

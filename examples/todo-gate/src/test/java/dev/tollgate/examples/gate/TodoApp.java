@@ -1,0 +1,48 @@
+package dev.tollgate.examples.gate;
+
+import dev.tollgate.db.Db;
+import dev.tollgate.environment.App;
+import dev.tollgate.environment.Environment;
+import dev.tollgate.environment.Environments;
+import dev.tollgate.http.HttpSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+/** Starts the example app for the gate: its jar as a child process, PostgreSQL, a notifier stub. */
+final class TodoApp {
+  static final Path JAR = Path.of("../todo-app/target/todo-app.jar");
+  /** user1 is staff; the pinning flag is on, so the model covers both kinds of user. */
+  static final Set<Integer> STAFF = Set.of(0);
+
+  private TodoApp() {}
+
+  static Environment start(String bugs) {
+    if (!Files.isRegularFile(JAR)) {
+      throw new IllegalStateException(
+          "Expected the example app's jar at " + JAR.toAbsolutePath() + ", found none. Build it"
+              + " first: mvn -B -pl examples/todo-app -am package -DskipTests");
+    }
+    App app = App.jar(JAR)
+        .env("TODO_APP_FLAGS", "pinning")
+        .env("STAFF_USERS", TodoGateModel.SESSIONS.nameOf(0))
+        .env("NOTIFIER_TIMEOUT_MS", "300")
+        .readyWhen("/health")
+        .startTimeout(Duration.ofSeconds(60));
+    if (!bugs.isEmpty()) {
+      app = app.env("TODO_APP_BUGS", bugs);
+    }
+    return Environments.builder().app(app).postgres().stub("notifier").build().start();
+  }
+
+  static HttpSystem system(Environment environment) {
+    return HttpSystem.at(environment.appBaseUrl()).onReset(environment::reset);
+  }
+
+  static TodoGateModel.Setup setup(Environment environment) {
+    return new TodoGateModel.Setup(
+        true, STAFF, Db.at(environment.database().dataSource()),
+        environment.stub("notifier").client());
+  }
+}

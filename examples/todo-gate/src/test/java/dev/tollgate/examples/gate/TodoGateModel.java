@@ -1,0 +1,106 @@
+package dev.tollgate.examples.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.tollgate.check.Eventually;
+import dev.tollgate.db.Db;
+import dev.tollgate.gen.Gen;
+import dev.tollgate.http.Http;
+import dev.tollgate.model.Model;
+import dev.tollgate.models.Crud;
+import dev.tollgate.models.Sessions;
+import dev.tollgate.models.Voting;
+import dev.tollgate.models.World;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The todo app's users, composed from the reusable machines (sessions, a CRUD resource, voting)
+ * plus what is the app's own: the staff-only pinning flag, the notifier, and database invariants.
+ */
+final class TodoGateModel {
+  static final Sessions SESSIONS = Sessions.api().probe("GET", "/todos");
+  static final Crud.Resource TODOS =
+      Crud.resource("todo", "/todos")
+          .create("title", Gen.strings().ofLength(0, 210), TodoRules::validTitle)
+          .edit("title", Gen.strings().ofLength(0, 210), TodoRules::validTitle)
+          .edit("done", Gen.booleans())
+          .defaults("done", false)
+          .from(Sessions.LOGGED_IN);
+  static final Voting VOTES = Voting.on(TODOS).from(Sessions.LOGGED_IN);
+
+  /** Longer than the app's notifier timeout (set to 300 ms by the suite). */
+  static final int NOTIFIER_DELAY_MS = 600;
+
+  private TodoGateModel() {}
+
+  /** What the model needs to know of the app it checks. */
+  record Setup(boolean pinning, Set<Integer> staff, Db db, WireMock notifier) {}
+
+  static Model<World, Http> model(Setup setup) {
+    return Model.define("todo-app", Http.class, World::empty)
+        .userStates(Sessions.STATES)
+        .commands(SESSIONS.commands())
+        .commands(TODOS.commands())
+        .commands(VOTES.commands())
+        .command("pin_todo", c -> c.from(Sessions.LOGGED_IN)
+            .when((world, user) -> !TODOS.known(world).isEmpty())
+            .with((world, user) -> Gen.elements(TODOS.known(world)))
+            .run((http, todo) -> http.put(TODOS.pathOf(todo) + "/pin", null))
+            .expect((world, call, response) -> {
+              boolean staff = setup.staff().contains(call.user().index());
+              if (!setup.pinning()) {
+                assertThat(response.status()).as("pinning with the flag off").isEqualTo(404);
+              } else if (!staff) {
+                assertThat(response.status()).as("pinning by a non-staff user").isEqualTo(403);
+              } else if (!TODOS.live(world, call.arg())) {
+                assertThat(response.status()).as("pinning a todo that is gone").isEqualTo(404);
+              } else {
+                assertThat(response.status()).as("pinning by staff").isEqualTo(200);
+                assertThat((Boolean) response.path("pinned")).isTrue();
+              }
+            }))
+        // The notifier hears of every todo added, a little later: one eventual check.
+        .command("check_notifications", c -> c
+            .whenModel(world -> !TODOS.known(world).isEmpty())
+            .run((http, none) -> "checked")
+            .expect((world, call, result) ->
+                awaitNotifications(setup.notifier(), TODOS.known(world).size())))
+        // The notifier goes down (500s) or slow (past the app's timeout): the API must not care.
+        .command("notifier_fails", c -> c
+            .with(Gen.booleans())
+            .run((http, slow) -> {
+              setup.notifier().register(WireMock.post("/notify").willReturn(slow
+                  ? WireMock.aResponse().withStatus(200).withFixedDelay(NOTIFIER_DELAY_MS)
+                  : WireMock.aResponse().withStatus(500)));
+              return slow ? "slow" : "500";
+            })
+            .describedAs(call -> "notifier_fails(" + (call.arg() ? "slow" : "500") + ")"))
+        .invariant("vote counters match the vote rows", (world, users) ->
+            assertThat(setup.db().count(
+                "select count(*) from todos t where t.votes <>"
+                    + " (select count(*) from votes v where v.todo_id = t.id)"))
+                .as("todos whose vote counter differs from their vote rows")
+                .isZero())
+        .invariant("vote counts match the model", (world, users) -> {
+          Map<Object, Integer> expected = VOTES.counts(world);
+          for (Map.Entry<Object, Integer> entry : expected.entrySet()) {
+            assertThat(setup.db().count(
+                "select count(*) from votes where todo_id = ?", entry.getKey()))
+                .as("votes on todo %s", entry.getKey())
+                .isEqualTo(entry.getValue());
+          }
+        })
+        .build();
+  }
+
+  /** Waits (bounded) until the notifier has heard of {@code expected} added todos. */
+  static void awaitNotifications(WireMock notifier, int expected) {
+    Eventually.within(Duration.ofSeconds(3)).untilAsserted(() ->
+        assertThat(notifier.find(WireMock.postRequestedFor(WireMock.urlEqualTo("/notify"))))
+            .as("notifications the notifier received")
+            .hasSize(expected));
+  }
+}

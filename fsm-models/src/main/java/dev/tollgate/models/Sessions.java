@@ -1,0 +1,167 @@
+package dev.tollgate.models;
+
+import dev.tollgate.gen.Gen;
+import dev.tollgate.http.Http;
+import dev.tollgate.http.Response;
+import dev.tollgate.model.Command;
+import dev.tollgate.model.CommandSpec;
+import dev.tollgate.model.Ref;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntFunction;
+
+/**
+ * A user's session as a machine: {@code new --register--> logged_out --login--> logged_in
+ * --logout--> logged_out}, and {@code stale_token}: a token from before a logout must be refused.
+ *
+ * <pre>{@code
+ * Sessions sessions = Sessions.api()                 // POST /users, POST /sessions, DELETE /sessions/current
+ *     .probe("GET", "/todos");                       // what a stale token is tried on
+ * Model.define("todo-app", Http.class, World::empty)
+ *     .userStates(Sessions.STATES)
+ *     .commands(sessions.commands())
+ * }</pre>
+ *
+ * <p>Each user gets a name ({@code user1}, …) and a password; the token from login is kept by the
+ * user's {@link Http} session and sent as {@code Authorization: Bearer …}. Paths, JSON field names
+ * and status codes are configurable for the small differences between real APIs.
+ */
+public final class Sessions {
+  public static final String NEW = "new";
+  public static final String LOGGED_OUT = "logged_out";
+  public static final String LOGGED_IN = "logged_in";
+  /** The states, in order; users start in {@link #NEW}. */
+  public static final Object[] STATES = {NEW, LOGGED_OUT, LOGGED_IN};
+
+  /** Each user's account, as the model knows it. */
+  public record Account(Ref<String> token, List<Ref<String>> staleTokens) {
+    static final Account NONE = new Account(null, List.of());
+  }
+
+  private static final Key<PerUser<Account>> KEY = Key.of("sessions", PerUser.of(Account.NONE));
+
+  private String registerPath = "/users";
+  private String loginPath = "/sessions";
+  private String logoutPath = "/sessions/current";
+  private String nameField = "name";
+  private String passwordField = "password";
+  private String tokenField = "token";
+  private int registered = 201;
+  private int loggedIn = 201;
+  private int loggedOut = 204;
+  private int unauthorized = 401;
+  private String probeMethod = "GET";
+  private String probePath = "/";
+  private IntFunction<String> names = user -> "user" + (user + 1);
+
+  private Sessions() {}
+
+  /** The defaults: {@code POST /users}, {@code POST /sessions}, {@code DELETE /sessions/current}. */
+  public static Sessions api() {
+    return new Sessions();
+  }
+
+  public Sessions paths(String register, String login, String logout) {
+    this.registerPath = register;
+    this.loginPath = login;
+    this.logoutPath = logout;
+    return this;
+  }
+
+  public Sessions fields(String name, String password, String token) {
+    this.nameField = name;
+    this.passwordField = password;
+    this.tokenField = token;
+    return this;
+  }
+
+  public Sessions statuses(int registered, int loggedIn, int loggedOut, int unauthorized) {
+    this.registered = registered;
+    this.loggedIn = loggedIn;
+    this.loggedOut = loggedOut;
+    this.unauthorized = unauthorized;
+    return this;
+  }
+
+  /** The request a stale token is tried on; it must answer {@code unauthorized}. */
+  public Sessions probe(String method, String path) {
+    this.probeMethod = method;
+    this.probePath = path;
+    return this;
+  }
+
+  /** The name of user {@code index} (0-based); default {@code user1}, {@code user2}, … */
+  public Sessions names(IntFunction<String> names) {
+    this.names = Objects.requireNonNull(names, "names");
+    return this;
+  }
+
+  public String nameOf(int user) {
+    return names.apply(user);
+  }
+
+  /** The account of {@code user} in {@code world}. */
+  public static Account account(World world, int user) {
+    return world.get(KEY).get(user);
+  }
+
+  private Map<String, Object> credentials(int user) {
+    String name = nameOf(user);
+    return Map.of(nameField, name, passwordField, "pw-" + name + "-secret");
+  }
+
+  /** The commands of this machine, to add to a model with {@code .commands(..)}. */
+  public List<CommandSpec<World, Http>> commands() {
+    List<CommandSpec<World, Http>> commands = new ArrayList<>();
+    commands.add(Command.<World, Http>named("register").from(NEW).to(LOGGED_OUT)
+        .with((world, user) -> Gen.constant(user.index()))
+        .run((http, user) -> http.post(registerPath, credentials(user)))
+        .expect((world, call, response) -> Expect.status("register", registered, response))
+        .describedAs(call -> "register(" + nameOf(call.arg()) + ")"));
+    commands.add(Command.<World, Http>named("login").from(LOGGED_OUT).to(LOGGED_IN)
+        .with((world, user) -> Gen.constant(user.index()))
+        .run((http, user) -> {
+          Response response = http.post(loginPath, credentials(user));
+          if (response.status() == loggedIn) {
+            http.bearer(response.path(tokenField));
+          }
+          return response;
+        })
+        .yields("token", response -> response.status() == loggedIn
+            ? response.path(tokenField) : null)
+        .expect((world, call, response) -> {
+          Expect.status("login", loggedIn, response);
+          Expect.equal("login: a token in field '" + tokenField + "'", true,
+              response.path(tokenField) != null, response);
+        })
+        .update((world, call) -> world.update(KEY, users -> users.update(call.user().index(),
+            account -> new Account(call.ref(), account.staleTokens()))))
+        .describedAs(call -> "login(" + nameOf(call.arg()) + ")"));
+    commands.add(Command.<World, Http>named("logout").from(LOGGED_IN).to(LOGGED_OUT)
+        .run((http, none) -> {
+          Response response = http.delete(logoutPath);
+          http.bearer(null);
+          return response;
+        })
+        .expect((world, call, response) -> Expect.status("logout", loggedOut, response))
+        .update((world, call) -> world.update(KEY, users -> users.update(call.user().index(),
+            account -> {
+              List<Ref<String>> stale = new ArrayList<>(account.staleTokens());
+              stale.add(account.token());
+              return new Account(null, List.copyOf(stale));
+            }))));
+    commands.add(Command.<World, Http>named("stale_token").from(LOGGED_OUT)
+        .when((world, user) -> !account(world, user.index()).staleTokens().isEmpty())
+        .with((world, user) -> Gen.elements(account(world, user.index()).staleTokens()))
+        .run((http, token) -> http.request(probeMethod, probePath)
+            .header("Authorization", "Bearer " + token.get())
+            .send())
+        .expect((world, call, response) ->
+            Expect.status("a token from before logout on " + probeMethod + " " + probePath,
+                unauthorized, response))
+        .describedAs(call -> "stale_token(" + call.arg() + ")"));
+    return commands;
+  }
+}
