@@ -112,11 +112,12 @@ class LocalEnvironmentIT {
   void app_that_never_becomes_ready_fails_within_its_start_timeout_and_is_stopped() throws Exception {
     Path workDir = TinyApps.workDir("never-ready");
     Environment env = local(TinyApps.onTestClasspath().env("TINY_APP_NEVER_READY", "true")
-        .startTimeout(Duration.ofSeconds(2)), workDir);
+        .startTimeout(Duration.ofSeconds(10)), workDir);
     List<ProcessHandle> before = TinyApps.liveDescendants();
 
+    // 10 s: long enough for the tiny app's JVM to come up on a loaded machine and answer 503.
     assertThatThrownBy(env::start).isInstanceOf(EnvironmentException.class)
-        .hasMessageContaining("within 2000 ms, but the last probe got: HTTP 503. The app was stopped.")
+        .hasMessageContaining("within 10000 ms, but the last probe got: HTTP 503. The app was stopped.")
         .hasMessageContaining("tiny-app: listening on");
     assertThat(TinyApps.liveDescendants()).containsExactlyInAnyOrderElementsOf(
         before.stream().filter(ProcessHandle::isAlive).toList());
