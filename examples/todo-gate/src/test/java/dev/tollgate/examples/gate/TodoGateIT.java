@@ -33,7 +33,8 @@ class TodoGateIT {
     RunSummary summary =
         runner.check(TodoGateModel.model(TodoApp.setup(environment)), TodoApp.system(environment));
 
-    assertThat(summary.programs()).isEqualTo(200);
+    // 200 random programs, after the regression corpus's (none while the gate stays green).
+    assertThat(summary.programs()).isGreaterThanOrEqualTo(200);
     assertThat(summary.commandCounts().keySet()).contains(
         "register", "login", "logout", "stale_token", "add_todo", "get_todo", "edit_todo",
         "delete_todo", "list_todos", "vote_todo", "unvote_todo", "pin_todo",

@@ -90,7 +90,7 @@ final class TodoGateModel {
             assertThat(setup.db().count(
                 "select count(*) from votes where todo_id = ?", entry.getKey()))
                 .as("votes on todo %s", entry.getKey())
-                .isEqualTo(entry.getValue());
+                .isEqualTo(entry.getValue().longValue());
           }
         })
         .build();
