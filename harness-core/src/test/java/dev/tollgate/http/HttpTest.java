@@ -80,6 +80,19 @@ class HttpTest {
   }
 
   @Test
+  void a_header_given_for_one_request_replaces_the_session_s_own() {
+    Http alice = loggedIn("alice");
+
+    Response withOldToken =
+        alice.request("GET", "/me").header("Authorization", "Bearer expired-token").send();
+    Response plain = alice.get("/me");
+
+    assertThat(withOldToken.<String>path("user")).isNull();
+    assertThat(withOldToken.<String>path("cookieUser")).isEqualTo("alice");
+    assertThat(plain.<String>path("user")).isEqualTo("alice");
+  }
+
+  @Test
   void records_each_request_with_its_response_and_latency_then_drains_them() {
     Http http = system.header("X-Test-Run", "run-7").session();
 
