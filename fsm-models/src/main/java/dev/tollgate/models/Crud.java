@@ -102,6 +102,7 @@ public final class Crud {
     private int invalid = 400;
     private boolean owned = true;
     private Object[] from = {};
+    private int[] weights = {3, 1, 1, 1, 1};
 
     private Resource(String name, String path) {
       this.name = Objects.requireNonNull(name, "name");
@@ -162,6 +163,15 @@ public final class Crud {
       return this;
     }
 
+    /**
+     * How often each command is picked relative to the model's others (default add 3, the rest
+     * 1: items must exist before they can be read, edited or deleted).
+     */
+    public Resource weights(int add, int get, int edit, int delete, int list) {
+      this.weights = new int[] {add, get, edit, delete, list};
+      return this;
+    }
+
     /** The user states the commands run from (e.g. {@code Sessions.LOGGED_IN}). */
     public Resource from(Object... states) {
       this.from = states.clone();
@@ -201,7 +211,7 @@ public final class Crud {
 
     public List<CommandSpec<World, Http>> commands() {
       List<CommandSpec<World, Http>> commands = new ArrayList<>();
-      commands.add(Command.<World, Http>named("add_" + name).from(from)
+      commands.add(Command.<World, Http>named("add_" + name).from(from).weight(weights[0])
           .with(payload(createFields))
           .run((http, body) -> http.post(path, body))
           .yields(name, response -> response.status() == created
@@ -220,7 +230,7 @@ public final class Crud {
               ? world.update(key, items -> items.add(call.ref(),
                   new Item(call.user().index(), created(call.arg()))))
               : world));
-      commands.add(Command.<World, Http>named("get_" + name).from(from)
+      commands.add(Command.<World, Http>named("get_" + name).from(from).weight(weights[1])
           .when((world, user) -> !known(world).isEmpty())
           .with((world, user) -> Gen.elements(known(world)))
           .run((http, item) -> http.get(pathOf(item)))
@@ -234,7 +244,7 @@ public final class Crud {
             expectFields("get_" + name, world.get(key).live().get(call.arg()).fields(), response);
           }));
       if (!editFields.isEmpty()) {
-        commands.add(Command.<World, Http>named("edit_" + name).from(from)
+        commands.add(Command.<World, Http>named("edit_" + name).from(from).weight(weights[2])
             .when((world, user) -> !known(world).isEmpty())
             .with((world, user) ->
                 Gen.combine(Gen.elements(known(world)), payload(editFields), Edit::new))
@@ -259,7 +269,7 @@ public final class Crud {
                   : world;
             }));
       }
-      commands.add(Command.<World, Http>named("delete_" + name).from(from)
+      commands.add(Command.<World, Http>named("delete_" + name).from(from).weight(weights[3])
           .when((world, user) -> !known(world).isEmpty())
           .with((world, user) -> Gen.elements(known(world)))
           .run((http, item) -> http.delete(pathOf(item)))
@@ -270,7 +280,7 @@ public final class Crud {
           .update((world, call) -> visible(world, call.arg(), call.user().index())
               ? world.update(key, items -> items.remove(call.arg()))
               : world));
-      commands.add(Command.<World, Http>named("list_" + name + "s").from(from)
+      commands.add(Command.<World, Http>named("list_" + name + "s").from(from).weight(weights[4])
           .run((http, none) -> http.get(path))
           .expect((world, call, response) -> {
             Expect.status("list_" + name + "s", ok, response);

@@ -114,22 +114,20 @@ public final class Http implements Traced, AutoCloseable {
     String json = Json.write(body, method, path);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(transport.timeout());
     Map<String, List<String>> sent = new LinkedHashMap<>();
-    boolean typed = false;
+    // A header given for one request wins over what the session would send by itself.
+    boolean typed = has(extra, "Content-Type");
     for (Map.Entry<String, String> header : transport.headers()) {
       typed |= header.getKey().equalsIgnoreCase("Content-Type");
       add(request, sent, header.getKey(), header.getValue());
     }
-    for (String[] header : extra) {
-      typed |= header[0].equalsIgnoreCase("Content-Type");
-    }
     if (json != null && !typed) {
       add(request, sent, "Content-Type", JSON_TYPE);
     }
-    if (bearer != null) {
+    if (bearer != null && !has(extra, "Authorization")) {
       add(request, sent, "Authorization", "Bearer " + bearer);
     }
     String cookie = cookies.header();
-    if (cookie != null) {
+    if (cookie != null && !has(extra, "Cookie")) {
       add(request, sent, "Cookie", cookie);
     }
     for (String[] header : extra) {
@@ -163,6 +161,15 @@ public final class Http implements Traced, AutoCloseable {
         method, path, sent, json, response.statusCode(), response.headers().map(),
         received.body(), Duration.ofNanos(latency), null));
     return received;
+  }
+
+  private static boolean has(List<String[]> headers, String name) {
+    for (String[] header : headers) {
+      if (header[0].equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void add(

@@ -16,6 +16,11 @@ final class Steps {
     if (arg instanceof String s) {
       return quote(s);
     }
+    if (arg instanceof java.util.Map<?, ?> map) {
+      return map.entrySet().stream()
+          .map(e -> e.getKey() + "=" + show(e.getValue()))
+          .collect(Collectors.joining(", ", "{", "}"));
+    }
     if (arg instanceof Collection<?> c) {
       return c.stream().map(Steps::show).collect(Collectors.joining(", ", "[", "]"));
     }

@@ -12,6 +12,7 @@ import dev.tollgate.report.Reporter;
 import dev.tollgate.runner.Runner;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -35,22 +36,24 @@ import java.util.concurrent.Executors;
  *
  * <p>Run: {@code mvn -q -f harness-core/pom.xml test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=dev.tollgate.bench.HttpBench} (optional argument:
- * rounds, default 40)
+ * rounds, default 60)
  */
 public final class HttpBench {
   private static final PrintStream OUT = System.out;
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private static final byte[] BODY =
       "{\"id\":1,\"title\":\"milk\",\"done\":false}".getBytes(StandardCharsets.UTF_8);
   /** About what one Runner.check of {@link #TRIES_PER_BLOCK} tries runs, so blocks weigh alike. */
-  private static final int REQUESTS_PER_BLOCK = 300;
-  private static final int TRIES_PER_BLOCK = 15;
+  private static final int REQUESTS_PER_BLOCK = 200;
+  private static final int TRIES_PER_BLOCK = 10;
   private static final int WARM_UP_ROUNDS = 5;
 
   private HttpBench() {}
 
   public static void main(String[] args) throws Exception {
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
@@ -102,17 +105,21 @@ public final class HttpBench {
         .steps();
     Block[] blocks = {rawCall, tracedGet, command};
     List<List<Double>> nanos = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     List<Double> ratioB = new ArrayList<>();
     List<Double> ratioC = new ArrayList<>();
     long steps = 0;
     for (int round = 0; round < WARM_UP_ROUNDS + rounds; round++) {
       double[] perRequest = new double[3];
+      double[] cpuPerRequest = new double[3];
       for (int k = 0; k < 3; k++) {
         // Rotating the order each round keeps any first-or-last effect off one contestant.
         int which = (round + k) % 3;
+        long cpuStart = PROCESS.getProcessCpuTime();
         long start = System.nanoTime();
         long count = blocks[which].run();
         perRequest[which] = (double) (System.nanoTime() - start) / count;
+        cpuPerRequest[which] = (double) (PROCESS.getProcessCpuTime() - cpuStart) / count;
         if (which == 2 && round >= WARM_UP_ROUNDS) {
           steps += count;
         }
@@ -120,6 +127,7 @@ public final class HttpBench {
       if (round >= WARM_UP_ROUNDS) {
         for (int k = 0; k < 3; k++) {
           nanos.get(k).add(perRequest[k]);
+          cpu.get(k).add(cpuPerRequest[k]);
         }
         ratioB.add(perRequest[1] / perRequest[0]);
         ratioC.add(perRequest[2] / perRequest[0]);
@@ -141,6 +149,13 @@ public final class HttpBench {
         + "  (target (c)/(a) ≤ 1.15)%n", median(ratioB), median(ratioC));
     OUT.printf("  ratios of the medians:             (b)/(a) = %.3f, (c)/(a) = %.3f%n",
         b / a, c / a);
+    // The process CPU clock ticks coarsely, so sum over all rounds rather than take medians.
+    double cpuA = mean(cpu.get(0));
+    double cpuB = mean(cpu.get(1));
+    double cpuC = mean(cpu.get(2));
+    OUT.printf("  CPU time of the whole process (client and server) per request, means:"
+        + " (a) %.1f µs, (b) %.1f µs, (c) %.1f µs; (b)/(a) = %.3f, (c)/(a) = %.3f%n",
+        cpuA / 1e3, cpuB / 1e3, cpuC / 1e3, cpuB / cpuA, cpuC / cpuA);
     OUT.printf("  spread of (a) per round: %.1f..%.1f µs (a noisy, shared machine widens it)%n",
         Collections.min(nanos.get(0)) / 1e3, Collections.max(nanos.get(0)) / 1e3);
   }
@@ -156,6 +171,10 @@ public final class HttpBench {
             })
             .update((count, call) -> count + 1))
         .build();
+  }
+
+  private static double mean(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
   }
 
   private static double median(List<Double> values) {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HttpTest {
   private static final String PASSWORD = "open sesame";
@@ -75,6 +77,19 @@ class HttpTest {
     assertThat(alice.cookie("sid")).isNull();
     assertThat(me.<String>path("user")).isNull();
     assertThat(me.<String>path("cookieUser")).isNull();
+  }
+
+  @Test
+  void a_header_given_for_one_request_replaces_the_session_s_own() {
+    Http alice = loggedIn("alice");
+
+    Response withOldToken =
+        alice.request("GET", "/me").header("Authorization", "Bearer expired-token").send();
+    Response plain = alice.get("/me");
+
+    assertThat(withOldToken.<String>path("user")).isNull();
+    assertThat(withOldToken.<String>path("cookieUser")).isEqualTo("alice");
+    assertThat(plain.<String>path("user")).isEqualTo("alice");
   }
 
   @Test
@@ -145,18 +160,21 @@ class HttpTest {
         .hasSizeLessThan(8_300);
   }
 
-  @Test
-  void a_hung_endpoint_fails_the_request_within_the_timeout_with_a_clear_message() {
+  /** /hang sends nothing; /stall sends headers and part of the body, then nothing. */
+  @ParameterizedTest
+  @ValueSource(strings = {"/hang", "/stall"})
+  void a_hung_endpoint_fails_the_request_within_the_timeout_with_a_clear_message(String path) {
     Http http = system.timeout(Duration.ofMillis(300)).session();
     long start = System.nanoTime();
 
-    AssertionError error = catchThrowableOfType(AssertionError.class, () -> http.get("/hang"));
+    AssertionError error = catchThrowableOfType(AssertionError.class, () -> http.get(path));
     Duration waited = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(error).hasMessage(
-        "GET /hang got no response within 300 ms from " + app.url() + "; the app may hang or be"
-            + " overloaded; raise HttpSystem.timeout(..) if it is just slow");
+        "GET " + path + " got no response within 300 ms from " + app.url() + "; the app may hang"
+            + " or be overloaded; raise HttpSystem.timeout(..) if it is just slow");
     assertThat(waited).isLessThan(Duration.ofSeconds(3));
+    assertThat(Thread.currentThread().isInterrupted()).as("a stray interrupt is left").isFalse();
     Exchange recorded = http.drainExchanges().get(0);
     assertThat(recorded.status()).isZero();
     assertThat(recorded.error()).isEqualTo(error.getMessage());

@@ -103,6 +103,12 @@ final class TestApp implements AutoCloseable {
         respond(exchange, 200, "{\"text\":\"" + "x".repeat(size) + "\"}");
       } else if (path.equals("/hang")) {
         closing.await(30, TimeUnit.SECONDS);
+      } else if (path.equals("/stall")) {
+        // Headers and the first bytes of the body, then nothing.
+        exchange.sendResponseHeaders(200, 1000);
+        exchange.getResponseBody().write("{\"items\":[".getBytes(StandardCharsets.UTF_8));
+        exchange.getResponseBody().flush();
+        closing.await(30, TimeUnit.SECONDS);
       } else if (path.equals("/plain")) {
         respond(exchange, 200, "hello, not json");
       } else if (path.equals("/doc")) {

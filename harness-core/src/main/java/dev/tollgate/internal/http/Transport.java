@@ -18,6 +18,8 @@ import java.util.Map;
  * sent on every request. Turns I/O failures into messages that say what to do.
  */
 public final class Transport {
+  private static final long MARGIN_NANOS = 100_000_000L;
+
   private final HttpClient client;
   private final URI baseUrl;
   private final String base;
@@ -78,20 +80,30 @@ public final class Transport {
   }
 
   /**
-   * Sends {@code request} (which carries the timeout); a failure to get a response is an
-   * AssertionError that says why. The blocking {@code send} is used on purpose: on JDK 17 it
-   * costs about half of {@code sendAsync(..).get(..)}, which hops threads once more.
+   * Sends {@code request} (which carries the timeout for the response headers; {@link Deadlines}
+   * bounds the body); a failure to get a response is an AssertionError that says why. The
+   * blocking {@code send} is used on purpose: on JDK 17 it costs about half of {@code
+   * sendAsync(..).get(..)}, which hops threads once more.
    */
   public HttpResponse<byte[]> send(HttpRequest request, String method, String path) {
+    // A little after the JDK's own timeout, which gives the clearer exception when it fires.
+    Deadlines.Call deadline = Deadlines.watch(System.nanoTime() + timeout.toNanos() + MARGIN_NANOS);
+    HttpResponse<byte[]> response;
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (InterruptedException e) {
+      if (deadline.finish(true)) {
+        throw new AssertionError(noResponse(method, path), e);
+      }
       Thread.currentThread().interrupt();
       throw new AssertionError(
           method + " " + path + " was interrupted while waiting for " + base + ".", e);
     } catch (IOException | RuntimeException e) {
+      deadline.finish(false);
       throw failure(method, path, e);
     }
+    deadline.finish(false);
+    return response;
   }
 
   private AssertionError failure(String method, String path, Throwable cause) {

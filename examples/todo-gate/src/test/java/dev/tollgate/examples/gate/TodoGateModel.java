@@ -13,6 +13,7 @@ import dev.tollgate.models.Sessions;
 import dev.tollgate.models.Voting;
 import dev.tollgate.models.World;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -96,11 +97,22 @@ final class TodoGateModel {
         .build();
   }
 
-  /** Waits (bounded) until the notifier has heard of {@code expected} added todos. */
+  /**
+   * Waits (bounded) until the notifier has heard of each of the {@code expected} todos added in
+   * this program (ids 1 to {@code expected}, since a reset restarts ids). Notifications are sent
+   * asynchronously, so one from the previous program may still arrive after the reset: the
+   * check asks for at least these, not exactly these.
+   */
   static void awaitNotifications(WireMock notifier, int expected) {
-    Eventually.within(Duration.ofSeconds(3)).untilAsserted(() ->
-        assertThat(notifier.find(WireMock.postRequestedFor(WireMock.urlEqualTo("/notify"))))
-            .as("notifications the notifier received")
-            .hasSize(expected));
+    Eventually.within(Duration.ofSeconds(3)).untilAsserted(() -> {
+      List<String> bodies = notifier.find(WireMock.postRequestedFor(WireMock.urlEqualTo("/notify")))
+          .stream().map(request -> request.getBodyAsString()).toList();
+      for (int id = 1; id <= expected; id++) {
+        String mention = "\"id\":" + id + ",";
+        assertThat(bodies)
+            .as("notifications the notifier received, one for todo %d", id)
+            .anyMatch(body -> body.replace(" ", "").contains(mention));
+      }
+    });
   }
 }
