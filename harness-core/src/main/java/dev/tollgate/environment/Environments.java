@@ -26,6 +26,14 @@ public final class Environments {
   private Environments() {
   }
 
+  /**
+   * Whether a Docker engine answers here, for tests that run the containers kind only where it
+   * can run (and should fail rather than skip in CI).
+   */
+  public static boolean dockerAvailable() {
+    return dev.tollgate.internal.environment.Docker.isAvailable();
+  }
+
   public static EnvironmentBuilder builder() {
     return new EnvironmentBuilder();
   }

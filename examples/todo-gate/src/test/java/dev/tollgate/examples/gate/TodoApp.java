@@ -3,6 +3,7 @@ package dev.tollgate.examples.gate;
 import dev.tollgate.db.Db;
 import dev.tollgate.environment.App;
 import dev.tollgate.environment.Environment;
+import dev.tollgate.environment.EnvironmentKind;
 import dev.tollgate.environment.Environments;
 import dev.tollgate.http.HttpSystem;
 import java.nio.file.Files;
@@ -19,12 +20,18 @@ final class TodoApp {
   private TodoApp() {}
 
   static Environment start(String bugs) {
+    return start(bugs, EnvironmentKind.LOCAL);
+  }
+
+  /** The app in {@code kind}: locally as a child process, or as an image built from its Dockerfile. */
+  static Environment start(String bugs, EnvironmentKind kind) {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(
           "Expected the example app's jar at " + JAR.toAbsolutePath() + ", found none. Build it"
               + " first: mvn -B -pl examples/todo-app -am package -DskipTests");
     }
     App app = App.jar(JAR)
+        .withDockerfile(JAR.getParent().getParent())
         .env("TODO_APP_FLAGS", "pinning")
         .env("STAFF_USERS", TodoGateModel.SESSIONS.nameOf(0))
         .env("NOTIFIER_TIMEOUT_MS", "300")
@@ -33,7 +40,7 @@ final class TodoApp {
     if (!bugs.isEmpty()) {
       app = app.env("TODO_APP_BUGS", bugs);
     }
-    return Environments.builder().app(app).postgres().stub("notifier").build().start();
+    return Environments.builder().app(app).postgres().stub("notifier").kind(kind).build().start();
   }
 
   static HttpSystem system(Environment environment) {

@@ -1,0 +1,51 @@
+package dev.tollgate.examples.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.tollgate.environment.Environment;
+import dev.tollgate.environment.EnvironmentKind;
+import dev.tollgate.environment.Environments;
+import dev.tollgate.runner.RunSummary;
+import dev.tollgate.runner.Runner;
+import dev.tollgate.runner.StateMachineTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The same gate, on containers: PostgreSQL, the app's image built from its Dockerfile, and
+ * WireMock, on one Docker network. It skips where Docker is missing, but fails in CI.
+ */
+class TodoGateContainersIT {
+  private static Environment environment;
+
+  @BeforeAll
+  static void start() {
+    if (!Environments.dockerAvailable()) {
+      String message = "No Docker engine answers, so the gate cannot run on containers. Start one"
+          + " (ci/images/start-docker.sh), or rely on TodoGateIT (local).";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail(message + " CI=true, so this fails instead of skipping.");
+      }
+      Assumptions.abort(message);
+    }
+    environment = TodoApp.start("", EnvironmentKind.CONTAINERS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (environment != null) {
+      environment.close();
+    }
+  }
+
+  @StateMachineTest(tries = 50, maxSteps = 30, users = 3)
+  void todos_stay_consistent_on_containers(Runner runner) {
+    RunSummary summary =
+        runner.check(TodoGateModel.model(TodoApp.setup(environment)), TodoApp.system(environment));
+
+    assertThat(summary.programs()).isGreaterThanOrEqualTo(50);
+    assertThat(summary.commandCounts()).containsKeys("add_todo", "vote_todo", "pin_todo");
+  }
+}
