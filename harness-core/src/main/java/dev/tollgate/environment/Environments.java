@@ -31,7 +31,15 @@ public final class Environments {
    * can run (and should fail rather than skip in CI).
    */
   public static boolean dockerAvailable() {
-    return dev.tollgate.internal.environment.Docker.isAvailable();
+    try {
+      return dev.tollgate.internal.environment.Docker.isAvailable();
+    } catch (NoClassDefFoundError missing) {
+      throw new EnvironmentException(
+          "Expected Testcontainers on the classpath to look for Docker, but "
+              + missing.getMessage() + " is missing. Add org.testcontainers:testcontainers and"
+              + " org.testcontainers:testcontainers-postgresql (test scope) to use the containers"
+              + " environment.");
+    }
   }
 
   public static EnvironmentBuilder builder() {
