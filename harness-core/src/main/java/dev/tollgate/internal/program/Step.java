@@ -1,5 +1,6 @@
 package dev.tollgate.internal.program;
 
+import dev.tollgate.internal.http.Redactor;
 import dev.tollgate.model.Call;
 import dev.tollgate.model.Command;
 import dev.tollgate.model.Ref;
@@ -88,7 +89,12 @@ public final class Step<M, S> implements Call<Object> {
     if (ref == null) {
       return description;
     }
-    return description + " → " + ref + (ref.isBound() ? " = " + ref.get() : "");
+    if (!ref.isBound()) {
+      return description + " → " + ref;
+    }
+    // A session token is a value the system returns too; never show one.
+    Object value = Redactor.isSecretName(ref.label()) ? "[redacted]" : ref.get();
+    return description + " → " + ref + " = " + value;
   }
 
   /** A key that tells programs apart: same command, user and argument text. */

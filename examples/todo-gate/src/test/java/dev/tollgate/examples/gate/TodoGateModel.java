@@ -8,6 +8,7 @@ import dev.tollgate.db.Db;
 import dev.tollgate.gen.Gen;
 import dev.tollgate.http.Http;
 import dev.tollgate.model.Model;
+import dev.tollgate.model.ModelBuilder;
 import dev.tollgate.models.Crud;
 import dev.tollgate.models.Sessions;
 import dev.tollgate.models.Voting;
@@ -41,6 +42,11 @@ final class TodoGateModel {
   record Setup(boolean pinning, Set<Integer> staff, Db db, WireMock notifier) {}
 
   static Model<World, Http> model(Setup setup) {
+    return builder(setup).build();
+  }
+
+  /** The model, not built yet, so a test can add to it. */
+  static ModelBuilder<World, Http> builder(Setup setup) {
     return Model.define("todo-app", Http.class, World::empty)
         .userStates(Sessions.STATES)
         .commands(SESSIONS.commands())
@@ -93,8 +99,7 @@ final class TodoGateModel {
                 .as("votes on todo %s", entry.getKey())
                 .isEqualTo(entry.getValue().longValue());
           }
-        })
-        .build();
+        });
   }
 
   /**
