@@ -25,8 +25,9 @@ import java.util.function.IntFunction;
  * }</pre>
  *
  * <p>Each user gets a name ({@code user1}, …) and a password; the token from login is kept by the
- * user's {@link Http} session and sent as {@code Authorization: Bearer …}. Paths, JSON field names
- * and status codes are configurable for the small differences between real APIs.
+ * user's {@link Http} session and sent as {@code Authorization: Bearer …}, or kept as a cookie
+ * ({@link #cookieAuth(String)}). Paths, JSON field names, status codes and the auth style are
+ * configurable for the small differences between real APIs.
  */
 public final class Sessions {
   public static final String NEW = "new";
@@ -39,6 +40,9 @@ public final class Sessions {
   public record Account(Ref<String> token, List<Ref<String>> staleTokens) {
     static final Account NONE = new Account(null, List.of());
   }
+
+  /** What login answered, and the session token it gave (from the body or a cookie). */
+  private record Login(Response response, String token) {}
 
   private static final Key<PerUser<Account>> KEY = Key.of("sessions", PerUser.of(Account.NONE));
 
@@ -55,6 +59,7 @@ public final class Sessions {
   private String probeMethod = "GET";
   private String probePath = "/";
   private IntFunction<String> names = user -> "user" + (user + 1);
+  private String sessionCookie;
 
   private Sessions() {}
 
@@ -92,6 +97,15 @@ public final class Sessions {
     return this;
   }
 
+  /**
+   * Sessions kept in a cookie of this name instead of a bearer token: login sets it, the user's
+   * {@link Http} session sends it back, and a stale one is tried as {@code Cookie: name=value}.
+   */
+  public Sessions cookieAuth(String cookieName) {
+    this.sessionCookie = Objects.requireNonNull(cookieName, "cookieName");
+    return this;
+  }
+
   /** The name of user {@code index} (0-based); default {@code user1}, {@code user2}, … */
   public Sessions names(IntFunction<String> names) {
     this.names = Objects.requireNonNull(names, "names");
@@ -124,17 +138,24 @@ public final class Sessions {
         .with((world, user) -> Gen.constant(user.index()))
         .run((http, user) -> {
           Response response = http.post(loginPath, credentials(user));
+          String token = null;
           if (response.status() == loggedIn) {
-            http.bearer(response.path(tokenField));
+            if (sessionCookie == null) {
+              token = response.path(tokenField);
+              http.bearer(token);
+            } else {
+              token = http.cookie(sessionCookie);
+            }
           }
-          return response;
+          return new Login(response, token);
         })
-        .yields("token", response -> response.status() == loggedIn
-            ? response.path(tokenField) : null)
-        .expect((world, call, response) -> {
-          Expect.status("login", loggedIn, response);
-          Expect.equal("login: a token in field '" + tokenField + "'", true,
-              response.path(tokenField) != null, response);
+        .yields("token", Login::token)
+        .expect((world, call, login) -> {
+          Expect.status("login", loggedIn, login.response());
+          Expect.equal(sessionCookie == null
+                  ? "login: a token in field '" + tokenField + "'"
+                  : "login: a session cookie '" + sessionCookie + "'",
+              true, login.token() != null, login.response());
         })
         .update((world, call) -> world.update(KEY, users -> users.update(call.user().index(),
             account -> new Account(call.ref(), account.staleTokens()))))
@@ -156,7 +177,8 @@ public final class Sessions {
         .when((world, user) -> !account(world, user.index()).staleTokens().isEmpty())
         .with((world, user) -> Gen.elements(account(world, user.index()).staleTokens()))
         .run((http, token) -> http.request(probeMethod, probePath)
-            .header("Authorization", "Bearer " + token.get())
+            .header(sessionCookie == null ? "Authorization" : "Cookie",
+                sessionCookie == null ? "Bearer " + token.get() : sessionCookie + "=" + token.get())
             .send())
         .expect((world, call, response) ->
             Expect.status("a token from before logout on " + probeMethod + " " + probePath,

@@ -1,0 +1,122 @@
+package dev.tollgate.models;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A tiny real HTTP service with accounts and sessions, for testing {@link Sessions}: register,
+ * login (token in the body and in a {@code sid} cookie), logout, and {@code GET /me}. One planted
+ * bug: logout that keeps the session alive.
+ */
+final class AccountsServer implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer server;
+  private final boolean logoutKeepsSession;
+  private final Map<String, String> passwords = new ConcurrentHashMap<>();
+  private final Map<String, String> sessions = new ConcurrentHashMap<>();
+
+  AccountsServer(boolean logoutKeepsSession) throws IOException {
+    this.logoutKeepsSession = logoutKeepsSession;
+    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  URI baseUrl() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  void reset() {
+    passwords.clear();
+    sessions.clear();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+    byte[] raw = exchange.getRequestBody().readAllBytes();
+    JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
+    switch (route) {
+      case "POST /users" -> {
+        String name = body.path("name").asText();
+        boolean fresh = passwords.putIfAbsent(name, body.path("password").asText()) == null;
+        send(exchange, fresh ? 201 : 409, "{\"name\":\"" + name + "\"}");
+      }
+      case "POST /sessions" -> {
+        String name = body.path("name").asText();
+        if (!body.path("password").asText().equals(passwords.get(name))) {
+          send(exchange, 401, "{\"error\":\"bad_credentials\"}");
+          return;
+        }
+        String token = UUID.randomUUID().toString();
+        sessions.put(token, name);
+        exchange.getResponseHeaders().add("Set-Cookie", "sid=" + token + "; Path=/; HttpOnly");
+        send(exchange, 201, "{\"token\":\"" + token + "\"}");
+      }
+      case "DELETE /sessions/current" -> {
+        String token = token(exchange);
+        if (token == null || !sessions.containsKey(token)) {
+          send(exchange, 401, "{\"error\":\"unauthorized\"}");
+          return;
+        }
+        if (!logoutKeepsSession) {
+          sessions.remove(token);
+        }
+        exchange.getResponseHeaders().add("Set-Cookie", "sid=; Path=/; Max-Age=0");
+        send(exchange, 204, null);
+      }
+      case "GET /me" -> {
+        String token = token(exchange);
+        String name = token == null ? null : sessions.get(token);
+        send(exchange, name == null ? 401 : 200, "{\"name\":\"" + name + "\"}");
+      }
+      default -> send(exchange, 404, "{\"error\":\"not_found\"}");
+    }
+  }
+
+  private static String token(HttpExchange exchange) {
+    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    if (auth != null && auth.startsWith("Bearer ")) {
+      return auth.substring("Bearer ".length());
+    }
+    String cookies = exchange.getRequestHeaders().getFirst("Cookie");
+    if (cookies != null) {
+      for (String cookie : cookies.split(";")) {
+        String[] pair = cookie.trim().split("=", 2);
+        if (pair.length == 2 && pair[0].equals("sid") && !pair[1].isEmpty()) {
+          return pair[1];
+        }
+      }
+    }
+    return null;
+  }
+
+  private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    if (body == null) {
+      exchange.sendResponseHeaders(status, -1);
+      exchange.close();
+      return;
+    }
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
