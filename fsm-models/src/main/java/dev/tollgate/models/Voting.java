@@ -5,7 +5,6 @@ import dev.tollgate.http.Http;
 import dev.tollgate.model.Command;
 import dev.tollgate.model.CommandSpec;
 import dev.tollgate.model.Ref;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,45 +83,34 @@ public final class Voting {
   }
 
   public List<CommandSpec<World, Http>> commands() {
-    List<CommandSpec<World, Http>> commands = new ArrayList<>();
-    String noun = resource.name();
-    commands.add(Command.<World, Http>named("vote_" + noun).from(from)
+    return List.of(command(true), command(false));
+  }
+
+  /** {@code vote_<name>} (PUT) or {@code unvote_<name>} (DELETE). */
+  private CommandSpec<World, Http> command(boolean vote) {
+    String name = (vote ? "vote_" : "unvote_") + resource.name();
+    return Command.<World, Http>named(name).from(from)
         .when((world, user) -> !resource.known(world).isEmpty())
         .with((world, user) -> Gen.elements(resource.known(world)))
-        .run((http, item) -> http.put(pathOf(item), null))
+        .run((http, item) -> vote ? http.put(pathOf(item), null) : http.delete(pathOf(item)))
         .expect((world, call, response) -> {
           if (!resource.live(world, call.arg())) {
-            Expect.status("vote_" + noun + " on an item that is gone", notFound, response);
+            Expect.status(name + " on an item that is gone", notFound, response);
             return;
           }
-          Expect.status("vote_" + noun, ok, response);
+          Expect.status(name, ok, response);
           Set<Integer> after = new HashSet<>(voters(world, call.arg()));
-          after.add(call.user().index());
-          Expect.equal("vote_" + noun + ": the count in '" + countField + "'", after.size(),
+          if (vote) {
+            after.add(call.user().index());
+          } else {
+            after.remove(call.user().index());
+          }
+          Expect.equal(name + ": the count in '" + countField + "'", after.size(),
               response.path(countField), response);
         })
         .update((world, call) -> resource.live(world, call.arg())
-            ? change(world, call.arg(), call.user().index(), true)
-            : world));
-    commands.add(Command.<World, Http>named("unvote_" + noun).from(from)
-        .when((world, user) -> !resource.known(world).isEmpty())
-        .with((world, user) -> Gen.elements(resource.known(world)))
-        .run((http, item) -> http.delete(pathOf(item)))
-        .expect((world, call, response) -> {
-          if (!resource.live(world, call.arg())) {
-            Expect.status("unvote_" + noun + " on an item that is gone", notFound, response);
-            return;
-          }
-          Expect.status("unvote_" + noun, ok, response);
-          Set<Integer> after = new HashSet<>(voters(world, call.arg()));
-          after.remove(call.user().index());
-          Expect.equal("unvote_" + noun + ": the count in '" + countField + "'", after.size(),
-              response.path(countField), response);
-        })
-        .update((world, call) -> resource.live(world, call.arg())
-            ? change(world, call.arg(), call.user().index(), false)
-            : world));
-    return commands;
+            ? change(world, call.arg(), call.user().index(), vote)
+            : world);
   }
 
   private World change(World world, Ref<Object> item, int user, boolean vote) {
