@@ -124,6 +124,14 @@ public final class Runner {
     return with(k -> k.reporter = Objects.requireNonNull(value, "reporter"));
   }
 
+  /**
+   * The system {@link #check(Model)} runs against; a {@link TollgateExtension} binds its
+   * environment's this way.
+   */
+  public Runner system(SystemUnderTest<?> value) {
+    return with(k -> k.system = Objects.requireNonNull(value, "system"));
+  }
+
   /** Names the test, so the replay line in a failure can run exactly it. */
   public Runner test(String className, String methodName) {
     return with(k -> {
@@ -136,6 +144,22 @@ public final class Runner {
     Knobs copy = knobs.copy();
     change.accept(copy);
     return new Runner(copy);
+  }
+
+  /**
+   * Checks {@code model} against the system this runner is bound to: the environment of the
+   * test class's {@link TollgateExtension}, or one given with {@link #system(SystemUnderTest)}.
+   */
+  @SuppressWarnings("unchecked")
+  public <M, S> RunSummary check(Model<M, S> model) {
+    if (knobs.system == null) {
+      throw new TollgateConfigurationException(
+          "runner.check(model) needs a system to run against, but this runner has none. Register"
+              + " a TollgateExtension on the test class (@RegisterExtension static final"
+              + " TollgateExtension gate = Tollgate.environment().app(..).postgres().build();),"
+              + " or pass the system: runner.check(model, system).");
+    }
+    return check(model, (SystemUnderTest<S>) knobs.system);
   }
 
   /**
@@ -214,6 +238,7 @@ public final class Runner {
     Reporter reporter = Reporter.console();
     String testClass;
     String testMethod;
+    SystemUnderTest<?> system;
     Path reportDir = DEFAULT_REPORT_DIR;
     Path corpus = DEFAULT_CORPUS;
     int flakyReruns = Reporting.DEFAULT_FLAKY_RERUNS;
@@ -231,6 +256,7 @@ public final class Runner {
       copy.reporter = reporter;
       copy.testClass = testClass;
       copy.testMethod = testMethod;
+      copy.system = system;
       copy.reportDir = reportDir;
       copy.corpus = corpus;
       copy.flakyReruns = flakyReruns;

@@ -194,6 +194,25 @@ class StateMachineTestExtensionTest {
                 && m.contains("expected a whole number")))));
   }
 
+  static class NoSystem {
+    @StateMachineTest(tries = 5)
+    void needs_a_system(Runner runner) {
+      runner.check(TodoModel.model());
+    }
+  }
+
+  @Test
+  void checking_without_a_system_says_how_to_bind_one() {
+    Events events = run(NoSystem.class);
+
+    events.assertThatEvents().haveExactly(1, event(test("needs_a_system"),
+        finishedWithFailure(
+            instanceOf(dev.tollgate.TollgateConfigurationException.class),
+            message(m -> m.startsWith("runner.check(model) needs a system to run against")
+                && m.contains("Tollgate.environment()")
+                && m.contains("runner.check(model, system)")))));
+  }
+
   @Test
   void model_tests_sit_beside_wiremocks_extension_in_one_class() {
     Events events = run(GateWithWireMock.class);

@@ -29,6 +29,10 @@ public final class RunnerParameterResolver implements ParameterResolver {
               dev.tollgate.report.Reporter.console().line(line);
             })
             .test(context.getRequiredTestClass().getName(), context.getRequiredTestMethod().getName());
+    StartedEnvironment started = StartedEnvironment.of(context);
+    if (started != null) {
+      runner = runner.system(started.system());
+    }
     if (settings == null) {
       return runner;
     }

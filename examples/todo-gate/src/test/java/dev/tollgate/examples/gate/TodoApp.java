@@ -6,7 +6,6 @@ import dev.tollgate.environment.Environment;
 import dev.tollgate.environment.EnvironmentKind;
 import dev.tollgate.environment.Environments;
 import dev.tollgate.http.HttpSystem;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -25,11 +24,13 @@ final class TodoApp {
 
   /** The app in {@code kind}: locally as a child process, or as an image built from its Dockerfile. */
   static Environment start(String bugs, EnvironmentKind kind) {
-    if (!Files.isRegularFile(JAR)) {
-      throw new IllegalStateException(
-          "Expected the example app's jar at " + JAR.toAbsolutePath() + ", found none. Build it"
-              + " first: mvn -B -pl examples/todo-app -am package -DskipTests");
-    }
+    return Environments.builder().app(app(bugs)).postgres().stub("notifier").kind(kind).build()
+        .start();
+  }
+
+  /** The app, with {@code bugs} switched on ("" for none), its flags and its staff user. */
+  static App app(String bugs) {
+    // A missing jar is reported at start, with its path and how to build it.
     App app = App.jar(JAR)
         .withDockerfile(JAR.getParent().getParent())
         .env("TODO_APP_FLAGS", "pinning")
@@ -40,7 +41,7 @@ final class TodoApp {
     if (!bugs.isEmpty()) {
       app = app.env("TODO_APP_BUGS", bugs);
     }
-    return Environments.builder().app(app).postgres().stub("notifier").kind(kind).build().start();
+    return app;
   }
 
   static HttpSystem system(Environment environment) {

@@ -2,37 +2,33 @@ package dev.tollgate.examples.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.Tollgate;
 import dev.tollgate.environment.Environment;
+import dev.tollgate.environment.EnvironmentKind;
 import dev.tollgate.runner.RunSummary;
 import dev.tollgate.runner.Runner;
 import dev.tollgate.runner.StateMachineTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.tollgate.runner.TollgateExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The gate on the example app: its users' model, run against the real app, its PostgreSQL and a
- * WireMock notifier. A red result blocks the deploy.
+ * WireMock notifier, started once for the class by the extension. A red result blocks the deploy.
  */
 class TodoGateIT {
-  private static Environment environment;
 
-  @BeforeAll
-  static void start() {
-    // -Dtodo.bugs=delete-twice (say) switches planted bugs on, to see the gate block.
-    environment = TodoApp.start(System.getProperty("todo.bugs", ""));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (environment != null) {
-      environment.close();
-    }
-  }
+  @RegisterExtension
+  static final TollgateExtension gate = Tollgate.environment()
+      // -Dtodo.bugs=delete-twice (say) switches planted bugs on, to see the gate block.
+      .app(TodoApp.app(System.getProperty("todo.bugs", "")))
+      .postgres()
+      .stub("notifier")
+      .kind(EnvironmentKind.LOCAL)
+      .build();
 
   @StateMachineTest(tries = 200, maxSteps = 30, users = 3)
-  void todos_stay_consistent(Runner runner) {
-    RunSummary summary =
-        runner.check(TodoGateModel.model(TodoApp.setup(environment)), TodoApp.system(environment));
+  void todos_stay_consistent(Runner runner, Environment environment) {
+    RunSummary summary = runner.check(TodoGateModel.model(TodoApp.setup(environment)));
 
     // 200 random programs, after the regression corpus's (none while the gate stays green).
     assertThat(summary.programs()).isGreaterThanOrEqualTo(200);
