@@ -175,6 +175,37 @@ class StateMachineTestExtensionTest {
   }
 
   @Test
+  void a_replay_token_of_another_model_is_set_aside_with_a_note() {
+    ModelCheckFailure failure =
+        (ModelCheckFailure) run(FailingGate.class).failed().stream().findFirst().orElseThrow()
+            .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+            .getThrowable().orElseThrow();
+    System.setProperty("tollgate.replay", failure.replayToken());
+    List<String> lines = new CopyOnWriteArrayList<>();
+
+    RunSummary summary =
+        dev.tollgate.Tollgate.runner().tries(3).reporter(lines::add)
+            .withoutReports().withoutCorpus()
+            .check(
+                Model.define("other", Object.class, () -> 0)
+                    .command("noop", c -> c.run((client, none) -> "ok"))
+                    .build(),
+                new SystemUnderTest<>() {
+                  @Override
+                  public void reset() {}
+
+                  @Override
+                  public Object client(User user) {
+                    return new Object();
+                  }
+                });
+
+    assertThat(summary.programs()).isEqualTo(3);
+    assertThat(lines).anyMatch(line -> line.equals("Tollgate: model 'other': -Dtollgate.replay"
+        + " holds a program of another model; running the usual tries instead."));
+  }
+
+  @Test
   void system_properties_override_the_annotation() {
     System.setProperty("tollgate.tries", "7");
 

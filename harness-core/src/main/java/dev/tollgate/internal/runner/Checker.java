@@ -78,6 +78,10 @@ public final class Checker<M, S> {
         }
         return pass(token.seed(), statistics, started, "replayed 1 program", List.of());
       }
+      // A replay line run over several model tests reaches the others too: say why they run
+      // as usual instead of replaying.
+      reporting.reporter().line("Tollgate: model '" + model.name() + "': -Dtollgate.replay holds"
+          + " a program of another model; running the usual tries instead.");
     }
     List<RunRecord.CorpusOutcome> corpus = replayCorpus(seed, statistics);
     long budget = settings.timeBudget().toNanos();
