@@ -162,12 +162,44 @@ public final class EnvironmentBench {
   // ---- starts ---------------------------------------------------------------------------
 
   private static void localStarts() throws Exception {
+    compareStarts("Start, local (embedded PostgreSQL + in-process WireMock + app process until /health answers)",
+        STARTS, () -> new Round() {
+          @Override
+          public Environment environment() {
+            return Environments.builder().app(TinyApps.onTestClasspath()).postgres().stub("notifier")
+                .kind(EnvironmentKind.LOCAL).workDir(WORK).build();
+          }
+
+          @Override
+          public long byHand(long t0) throws Exception {
+            return localByHand(t0);
+          }
+        });
+  }
+
+  /** One round of a start comparison: the environment, and the same parts by hand. */
+  private interface Round {
+    Environment environment() throws Exception;
+
+    /** Starts the parts by hand and stops them; returns the time from {@code t0} to ready. */
+    long byHand(long t0) throws Exception;
+  }
+
+  private interface Rounds {
+    Round next() throws Exception;
+  }
+
+  /**
+   * Times, for {@code rounds} rounds after one warm-up, the environment's start against the same
+   * parts started by hand, side by side, and reports both.
+   */
+  private static void compareStarts(String title, int rounds, Rounds next) throws Exception {
     List<Long> env = new ArrayList<>();
     List<Long> byHand = new ArrayList<>();
-    for (int i = 0; i <= STARTS; i++) {
+    for (int i = 0; i <= rounds; i++) {
+      Round round = next.next();
       long t0 = System.nanoTime();
-      Environment e = Environments.builder().app(TinyApps.onTestClasspath()).postgres().stub("notifier")
-          .kind(EnvironmentKind.LOCAL).workDir(WORK).build();
+      Environment e = round.environment();
       try {
         e.start();
         long elapsed = System.nanoTime() - t0;
@@ -177,13 +209,12 @@ public final class EnvironmentBench {
       } finally {
         e.close();
       }
-      t0 = System.nanoTime();
-      long elapsed = localByHand(t0);
+      long elapsed = round.byHand(System.nanoTime());
       if (i > 0) {
         byHand.add(elapsed);
       }
     }
-    report("Start, local (embedded PostgreSQL + in-process WireMock + app process until /health answers)", env, byHand);
+    report(title, env, byHand);
   }
 
   /** The same parts, started one after the other with no Tollgate code; returns the time to ready. */
@@ -229,29 +260,22 @@ public final class EnvironmentBench {
       System.out.println("\nStart, containers: skipped, no Docker engine answers.");
       return;
     }
-    List<Long> env = new ArrayList<>();
-    List<Long> byHand = new ArrayList<>();
-    for (int i = 0; i <= CONTAINER_STARTS; i++) {
-      App app = TinyApps.inImage(Files.createDirectories(WORK.resolve("ctx-" + UUID.randomUUID())));
-      long t0 = System.nanoTime();
-      Environment e = Environments.builder().app(app).postgres().stub("notifier")
-          .kind(EnvironmentKind.CONTAINERS).workDir(WORK).build();
-      try {
-        e.start();
-        long elapsed = System.nanoTime() - t0;
-        if (i > 0) {
-          env.add(elapsed);
-        }
-      } finally {
-        e.close();
-      }
-      t0 = System.nanoTime();
-      long elapsed = containersByHand(app, t0);
-      if (i > 0) {
-        byHand.add(elapsed);
-      }
-    }
-    report("Start, containers (PostgreSQL + WireMock + app image build and container until /health answers)", env, byHand);
+    compareStarts("Start, containers (PostgreSQL + WireMock + app image build and container until /health answers)",
+        CONTAINER_STARTS, () -> {
+          App app = TinyApps.inImage(Files.createDirectories(WORK.resolve("ctx-" + UUID.randomUUID())));
+          return new Round() {
+            @Override
+            public Environment environment() {
+              return Environments.builder().app(app).postgres().stub("notifier")
+                  .kind(EnvironmentKind.CONTAINERS).workDir(WORK).build();
+            }
+
+            @Override
+            public long byHand(long t0) {
+              return containersByHand(app, t0);
+            }
+          };
+        });
   }
 
   private static long containersByHand(App app, long t0) {
