@@ -127,11 +127,6 @@ public final class Command<M, S> {
     return description.describe(call);
   }
 
-  /** Whether this command declares an expectation or an update that can use arguments. */
-  public boolean hasExpectation() {
-    return expectation != null;
-  }
-
   @Override
   public String toString() {
     return name;

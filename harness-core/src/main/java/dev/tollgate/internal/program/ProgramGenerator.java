@@ -45,10 +45,6 @@ public final class ProgramGenerator<M, S> {
     this.swarm = swarm;
   }
 
-  public int maxSteps() {
-    return maxSteps;
-  }
-
   /** Generates one program from {@code choices}. */
   public Program<M, S> generate(ChoiceRecorder choices) {
     return generate(choices, null);

@@ -53,10 +53,6 @@ public final class Checker<M, S> {
     return new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (tryIndex + 1))).nextLong();
   }
 
-  public ProgramGenerator<M, S> generator() {
-    return generator;
-  }
-
   public RunSummary check() {
     long seed = settings.seed();
     validate(seed);
@@ -254,32 +250,32 @@ public final class Checker<M, S> {
     boolean[] everEnabled = new boolean[model.commands().size()];
     for (int i = 0; i < VALIDATION_PROGRAMS; i++) {
       generateOrExplain(ChoiceRecorder.random(trySeed(~seed, i)), everEnabled);
-      if (i >= MIN_VALIDATION_PROGRAMS && allEnabled(everEnabled)) {
-        break;
+      if (i >= MIN_VALIDATION_PROGRAMS && firstNeverEnabled(everEnabled) < 0) {
+        return;
       }
     }
-    for (int i = 0; i < everEnabled.length; i++) {
-      if (!everEnabled[i] && model.commands().get(i).weight() > 0) {
-        var command = model.commands().get(i);
-        String from = command.from().isEmpty() ? "" : " (it runs only from " + command.from() + ")";
-        throw new TollgateConfigurationException(
-            "Command '" + command.name() + "' was never enabled in " + VALIDATION_PROGRAMS
-                + " generated programs of up to " + settings.maxSteps() + " steps with "
-                + settings.users() + " user(s): its precondition is never true" + from
-                + ". Expected every command to be reachable. Fix its precondition or its"
-                + " from-states, make a command lead to them, or remove the command (weight 0"
-                + " switches it off).");
-      }
+    int never = firstNeverEnabled(everEnabled);
+    if (never >= 0) {
+      var command = model.commands().get(never);
+      String from = command.from().isEmpty() ? "" : " (it runs only from " + command.from() + ")";
+      throw new TollgateConfigurationException(
+          "Command '" + command.name() + "' was never enabled in " + VALIDATION_PROGRAMS
+              + " generated programs of up to " + settings.maxSteps() + " steps with "
+              + settings.users() + " user(s): its precondition is never true" + from
+              + ". Expected every command to be reachable. Fix its precondition or its"
+              + " from-states, make a command lead to them, or remove the command (weight 0"
+              + " switches it off).");
     }
   }
 
-  private boolean allEnabled(boolean[] everEnabled) {
+  /** The first command with a weight that was never enabled, or -1. */
+  private int firstNeverEnabled(boolean[] everEnabled) {
     for (int i = 0; i < everEnabled.length; i++) {
       if (!everEnabled[i] && model.commands().get(i).weight() > 0) {
-        return false;
+        return i;
       }
     }
-    return true;
+    return -1;
   }
 
   private Program<M, S> generateOrExplain(ChoiceRecorder choices) {

@@ -74,34 +74,40 @@ public final class Executor<M, S> {
       return new Failure(step.step(), command.name(), Failure.Kind.ACTION, null, e);
     }
     latencies[step.step()] = System.nanoTime() - start;
+    Object answer = result;
     Ref<?> ref = step.refOrNull();
     if (ref != null) {
-      try {
-        command.bind(ref, result);
-      } catch (TollgateConfigurationException e) {
-        throw e;
-      } catch (Throwable e) {
-        return new Failure(step.step(), command.name(), Failure.Kind.REFERENCE, null, e);
+      Failure failure =
+          attempt(step, Failure.Kind.REFERENCE, null, () -> command.bind(ref, answer));
+      if (failure != null) {
+        return failure;
       }
     }
+    Failure failure = attempt(step, Failure.Kind.POSTCONDITION, null,
+        () -> command.expect(step.before(), step, answer));
+    for (int i = 0; failure == null && i < model.invariants().size(); i++) {
+      Model.NamedInvariant<M, S> invariant = model.invariants().get(i);
+      failure = attempt(step, Failure.Kind.INVARIANT, invariant.name(),
+          () -> invariant.check().check(step.after(), clients));
+    }
+    return failure;
+  }
+
+  /** One check of a step; a configuration error is the model's, not the system's, so it escapes. */
+  private static Failure attempt(Step<?, ?> step, Failure.Kind kind, String check, Check body) {
     try {
-      command.expect(step.before(), step, result);
+      body.run();
+      return null;
     } catch (TollgateConfigurationException e) {
       throw e;
     } catch (Throwable e) {
-      return new Failure(step.step(), command.name(), Failure.Kind.POSTCONDITION, null, e);
+      return new Failure(step.step(), step.command().name(), kind, check, e);
     }
-    for (Model.NamedInvariant<M, S> invariant : model.invariants()) {
-      try {
-        invariant.check().check(step.after(), clients);
-      } catch (TollgateConfigurationException e) {
-        throw e;
-      } catch (Throwable e) {
-        return new Failure(
-            step.step(), command.name(), Failure.Kind.INVARIANT, invariant.name(), e);
-      }
-    }
-    return null;
+  }
+
+  @FunctionalInterface
+  private interface Check {
+    void run() throws Exception;
   }
 
   /** Each user's client, made on first use and closed after the run. */

@@ -18,12 +18,10 @@ public final class Statistics {
   private final Map<Integer, Integer> lengths = new TreeMap<>();
   private int programs;
   private long steps;
-  private int longest;
 
   public void record(Program<?, ?> program, RunResult result) {
     programs++;
     steps += result.stepsRun();
-    longest = Math.max(longest, result.stepsRun());
     lengths.merge(program.size(), 1, Integer::sum);
     for (int i = 0; i < result.stepsRun(); i++) {
       Step<?, ?> step = program.steps().get(i);
@@ -44,10 +42,6 @@ public final class Statistics {
 
   public long steps() {
     return steps;
-  }
-
-  public int longest() {
-    return longest;
   }
 
   public Map<String, Integer> commands() {

@@ -5,10 +5,11 @@ import dev.tollgate.internal.gen.Unsatisfied;
 import dev.tollgate.internal.program.ChoiceRecorder;
 import dev.tollgate.internal.program.Program;
 import dev.tollgate.internal.program.ProgramGenerator;
-import dev.tollgate.internal.runner.Failure;
+import dev.tollgate.internal.program.Step;
 import dev.tollgate.internal.runner.RunResult;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -107,8 +108,8 @@ public final class Shrinker<M, S> {
    */
   private boolean deleteStepsOfOneKind() {
     boolean progress = false;
-    java.util.Set<String> kinds = new java.util.LinkedHashSet<>();
-    for (var step : best.steps()) {
+    Set<String> kinds = new LinkedHashSet<>();
+    for (Step<M, S> step : best.steps()) {
       kinds.add("c:" + step.command().name());
       kinds.add("u:" + step.user().index());
     }
@@ -123,7 +124,7 @@ public final class Shrinker<M, S> {
       int next = 0;
       boolean any = false;
       for (int i = 0; i < best.size(); i++) {
-        var step = best.steps().get(i);
+        Step<M, S> step = best.steps().get(i);
         boolean drop = kind.equals("c:" + step.command().name())
             || kind.equals("u:" + step.user().index());
         if (drop && i != bestResult.failure().step()) {
@@ -291,10 +292,5 @@ public final class Shrinker<M, S> {
     System.arraycopy(choices, 0, out, 0, from);
     System.arraycopy(choices, to, out, from, choices.length - to);
     return out;
-  }
-
-  /** Reports which failure a shrink preserved; for messages. */
-  public static String describe(Failure failure) {
-    return failure.describe();
   }
 }
