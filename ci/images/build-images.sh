@@ -23,8 +23,13 @@ work_dir="${TOLLGATE_IMAGES_WORKDIR:-$repo_root/target/images}"
 
 say() { echo "[build-images] $*"; }
 has_image() { docker image inspect "$1" >/dev/null 2>&1; }
+# The PostgreSQL image carries the checksum of its entrypoint, so a changed entrypoint rebuilds it.
+pg_sig="$(sha256sum "$repo_root/ci/images/postgres-entrypoint.sh" | cut -c1-16)"
+postgres_current() {
+  [ "$(docker image inspect -f '{{ index .Config.Labels "tollgate.entrypoint" }}' "$postgres_image" 2>/dev/null)" = "$pg_sig" ]
+}
 
-if has_image "$base_image" && has_image "$jre_image" && has_image "$postgres_image" && has_image "$wiremock_image"; then
+if has_image "$base_image" && has_image "$jre_image" && postgres_current && has_image "$wiremock_image"; then
   say "all images present: $base_image $jre_image $postgres_image $wiremock_image"
   exit 0
 fi
@@ -108,7 +113,7 @@ if ! has_image "$jre_image"; then
   safe_rm "$work_dir/rootfs-jre"
 fi
 
-if ! has_image "$postgres_image"; then
+if ! postgres_current; then
   ensure_base_rootfs
   say "installing postgresql-15"
   rootfs="$work_dir/rootfs-postgres"
@@ -126,7 +131,8 @@ if ! has_image "$postgres_image"; then
     --change 'ENV PGDATA=/var/lib/postgresql/data' \
     --change 'EXPOSE 5432' \
     --change 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]' \
-    --change 'CMD ["postgres"]'
+    --change 'CMD ["postgres"]' \
+    --change "LABEL tollgate.entrypoint=$pg_sig"
   safe_rm "$rootfs"
 fi
 

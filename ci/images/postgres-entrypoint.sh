@@ -25,7 +25,10 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   fi
   pwfile="$(mktemp)"
   printf '%s\n' "${POSTGRES_PASSWORD:-}" >"$pwfile"
-  "$bin/initdb" -D "$PGDATA" -U "$user" --pwfile="$pwfile" --auth-local=trust --auth-host=scram-sha-256 >/dev/null
+  # UTF8, as the official image: the minimal rootfs has no locale, and initdb would fall back to
+  # SQL_ASCII, which turns non-ASCII text (emoji, CJK) into server errors.
+  "$bin/initdb" -D "$PGDATA" -U "$user" --pwfile="$pwfile" --auth-local=trust --auth-host=scram-sha-256 \
+    --encoding=UTF8 --locale=C >/dev/null
   rm -f "$pwfile"
   echo "host all all all ${POSTGRES_HOST_AUTH_METHOD:-scram-sha-256}" >>"$PGDATA/pg_hba.conf"
   echo "listen_addresses = '*'" >>"$PGDATA/postgresql.conf"
