@@ -86,7 +86,10 @@ public final class Runner {
     return with(k -> k.shrinkTime = Objects.requireNonNull(value, "shrinkTime"));
   }
 
-  /** Swarm testing: each program switches a random subset of commands off (default on). */
+  /**
+   * Swarm testing (default on): each program switches a random subset of commands off and skews
+   * the weights of the rest. Commands that move a user to another state are only skewed.
+   */
   public Runner swarm(boolean value) {
     return with(k -> k.swarm = value);
   }

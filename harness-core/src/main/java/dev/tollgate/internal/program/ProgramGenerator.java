@@ -60,7 +60,9 @@ public final class ProgramGenerator<M, S> {
     for (int i = 0; i < n; i++) {
       int base = commands.get(i).weight() * SKEW[0];
       if (swarm) {
-        boolean off = choices.choose(2, SWARM_OFF) == 1;
+        // A command that moves a user between states is never switched off: without login, say,
+        // a whole program would idle in the first state. Its weight still varies.
+        boolean off = commands.get(i).to() == null && choices.choose(2, SWARM_OFF) == 1;
         int skew = SKEW[choices.choose(SKEW.length, SKEW_SPREAD)];
         base = off ? 0 : commands.get(i).weight() * skew;
       }

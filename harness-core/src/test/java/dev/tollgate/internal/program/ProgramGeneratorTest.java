@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.fixtures.TodoModel;
 import dev.tollgate.fixtures.TodoSystem;
 import dev.tollgate.fixtures.Todos;
+import dev.tollgate.model.Model;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -70,5 +71,38 @@ class ProgramGeneratorTest {
     Program<Todos, TodoSystem.Client> program = generator.generate(ChoiceRecorder.replay(new int[0]));
 
     assertThat(program.size()).isZero();
+  }
+
+  /** Where login is the only way out of the first state, and a tick is always possible. */
+  private enum Door {
+    OUTSIDE,
+    INSIDE
+  }
+
+  @Test
+  void swarm_never_switches_off_the_command_that_leaves_a_state() {
+    Model<Object, Object> model = Model.define("door", Object.class, Object::new)
+        .userStates(Door.class)
+        .command("login", c -> c.from(Door.OUTSIDE).to(Door.INSIDE).run((system, none) -> "in"))
+        .command("tick", c -> c.run((system, none) -> "tick"))
+        .build();
+    ProgramGenerator<Object, Object> doors = new ProgramGenerator<>(model, 1, 200, true);
+
+    int longPrograms = 0;
+    int stuckOutside = 0;
+    for (long seed = 0; seed < 1000; seed++) {
+      Program<Object, Object> program = doors.generate(ChoiceRecorder.random(seed));
+      if (program.size() >= 100) {
+        longPrograms++;
+        if (program.steps().stream().noneMatch(step -> step.command().name().equals("login"))) {
+          stuckOutside++;
+        }
+      }
+    }
+
+    // Were login switched off as often as other commands (3 in 10 programs), about a third of
+    // the long programs would tick outside forever. It can only be rare by weight.
+    assertThat(longPrograms).isGreaterThan(200);
+    assertThat(stuckOutside).isLessThan(longPrograms / 10);
   }
 }

@@ -40,7 +40,9 @@ class TodoGateContainersIT {
     }
   }
 
-  @StateMachineTest(tries = 50, maxSteps = 30, users = 3)
+  // A fixed seed: this class shows the gate works on containers, so it asserts which commands
+  // ran. Exploring new programs on every build is TodoGateIT's job (200 tries, a fresh seed).
+  @StateMachineTest(tries = 50, maxSteps = 30, users = 3, seed = "20261128")
   void todos_stay_consistent_on_containers(Runner runner) {
     RunSummary summary =
         runner.check(TodoGateModel.model(TodoApp.setup(environment)), TodoApp.system(environment));

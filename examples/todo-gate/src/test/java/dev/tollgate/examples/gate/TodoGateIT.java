@@ -35,6 +35,6 @@ class TodoGateIT {
     assertThat(summary.commandCounts().keySet()).contains(
         "register", "login", "logout", "stale_token", "add_todo", "get_todo", "edit_todo",
         "delete_todo", "list_todos", "vote_todo", "unvote_todo", "pin_todo",
-        "check_notifications", "notifier_fails");
+        "check_notifications", "notifier_fails", "notifier_recovers");
   }
 }

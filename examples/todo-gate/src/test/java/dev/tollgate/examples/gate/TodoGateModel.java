@@ -10,6 +10,7 @@ import dev.tollgate.http.Http;
 import dev.tollgate.model.Model;
 import dev.tollgate.model.ModelBuilder;
 import dev.tollgate.models.Crud;
+import dev.tollgate.models.Key;
 import dev.tollgate.models.Sessions;
 import dev.tollgate.models.Voting;
 import dev.tollgate.models.World;
@@ -33,6 +34,8 @@ final class TodoGateModel {
           .from(Sessions.LOGGED_IN);
   static final Voting VOTES = Voting.on(TODOS).from(Sessions.LOGGED_IN);
 
+  /** How the notifier answers: "up", "500" or "slow". */
+  static final Key<String> NOTIFIER = Key.of("notifier", "up");
   /** Longer than the app's notifier timeout (set to 300 ms by the suite). */
   static final int NOTIFIER_DELAY_MS = 600;
 
@@ -75,8 +78,11 @@ final class TodoGateModel {
             .run((http, none) -> "checked")
             .expect((world, call, result) ->
                 awaitNotifications(setup.notifier(), TODOS.known(world).size())))
-        // The notifier goes down (500s) or slow (past the app's timeout): the API must not care.
+        // The notifier goes down (500s) or slow (past the app's timeout), and comes back: the API
+        // must not care. Breaking a notifier that is already broken adds nothing, so each is
+        // enabled only from the other's state.
         .command("notifier_fails", c -> c
+            .whenModel(world -> world.get(NOTIFIER).equals("up"))
             .with(Gen.booleans())
             .run((http, slow) -> {
               setup.notifier().register(WireMock.post("/notify").willReturn(slow
@@ -84,7 +90,16 @@ final class TodoGateModel {
                   : WireMock.aResponse().withStatus(500)));
               return slow ? "slow" : "500";
             })
+            .update((world, call) -> world.with(NOTIFIER, call.arg() ? "slow" : "500"))
             .describedAs(call -> "notifier_fails(" + (call.arg() ? "slow" : "500") + ")"))
+        .command("notifier_recovers", c -> c
+            .whenModel(world -> !world.get(NOTIFIER).equals("up"))
+            .run((http, none) -> {
+              setup.notifier().register(
+                  WireMock.post("/notify").willReturn(WireMock.aResponse().withStatus(200)));
+              return "up";
+            })
+            .update((world, call) -> world.with(NOTIFIER, "up")))
         .invariant("vote counters match the vote rows", (world, users) ->
             assertThat(setup.db().count(
                 "select count(*) from todos t where t.votes <>"
