@@ -88,7 +88,7 @@ public final class Runner {
 
   /**
    * Swarm testing (default on): each program switches a random subset of commands off and skews
-   * the weights of the rest. Commands that move a user to another state are only skewed.
+   * the weights of the rest. A command that is the only way into a user state is only skewed.
    */
   public Runner swarm(boolean value) {
     return with(k -> k.swarm = value);

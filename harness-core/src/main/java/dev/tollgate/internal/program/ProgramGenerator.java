@@ -8,7 +8,10 @@ import dev.tollgate.model.Command;
 import dev.tollgate.model.Model;
 import dev.tollgate.model.User;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Generates programs by walking the model; no system runs. Each program is a pure function of
@@ -36,6 +39,8 @@ public final class ProgramGenerator<M, S> {
   private final int maxSteps;
   private final boolean swarm;
   private final RefCheck refCheck = new RefCheck();
+  /** How many user states programs can reach with every command on. */
+  private final int reachable;
 
   public ProgramGenerator(Model<M, S> model, int users, int maxSteps, boolean swarm) {
     this.model = model;
@@ -43,6 +48,7 @@ public final class ProgramGenerator<M, S> {
     this.users = users;
     this.maxSteps = maxSteps;
     this.swarm = swarm;
+    this.reachable = reachableStates(new boolean[commands.size()]);
   }
 
   /** Generates one program from {@code choices}. */
@@ -57,14 +63,18 @@ public final class ProgramGenerator<M, S> {
   public Program<M, S> generate(ChoiceRecorder choices, boolean[] everEnabled) {
     int n = commands.size();
     int[] weights = new int[n];
+    boolean[] off = new boolean[n];
     for (int i = 0; i < n; i++) {
       int base = commands.get(i).weight() * SKEW[0];
       if (swarm) {
-        // A command that moves a user between states is never switched off: without login, say,
-        // a whole program would idle in the first state. Its weight still varies.
-        boolean off = commands.get(i).to() == null && choices.choose(2, SWARM_OFF) == 1;
+        off[i] = choices.choose(2, SWARM_OFF) == 1;
+        // Switching off the only way into a state (login, say) would leave a whole program
+        // idling before it: such a command stays on, and only its weight varies.
+        if (off[i] && commands.get(i).to() != null && reachableStates(off) < reachable) {
+          off[i] = false;
+        }
         int skew = SKEW[choices.choose(SKEW.length, SKEW_SPREAD)];
-        base = off ? 0 : commands.get(i).weight() * skew;
+        base = off[i] ? 0 : commands.get(i).weight() * skew;
       }
       weights[i] = base;
     }
@@ -159,6 +169,23 @@ public final class ProgramGenerator<M, S> {
       choices.endSpan();
     }
     return new Program<>(token, users, steps, choices);
+  }
+
+  /** How many user states can be reached from the first through commands not {@code off}. */
+  private int reachableStates(boolean[] off) {
+    Set<String> reached = new HashSet<>();
+    reached.add(model.userStates().get(0));
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (int i = 0; i < commands.size(); i++) {
+        Command<M, S> command = commands.get(i);
+        boolean opens = !off[i] && command.to() != null && command.weight() > 0
+            && (command.from().isEmpty() || !Collections.disjoint(command.from(), reached));
+        grew |= opens && reached.add(command.to());
+      }
+    }
+    return reached.size();
   }
 
   private boolean enabledSafely(Command<M, S> command, M state, User user, int index) {
