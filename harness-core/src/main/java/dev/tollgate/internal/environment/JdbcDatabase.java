@@ -2,6 +2,7 @@ package dev.tollgate.internal.environment;
 
 import dev.tollgate.environment.Database;
 import dev.tollgate.environment.EnvironmentException;
+import dev.tollgate.internal.secrets.Redactor;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -48,7 +49,7 @@ final class JdbcDatabase implements Database {
       connect().close();
       return this;
     } catch (SQLException e) {
-      throw new EnvironmentException("Expected to connect to PostgreSQL at " + Redaction.jdbcUrl(url) + " as user '"
+      throw new EnvironmentException("Expected to connect to PostgreSQL at " + Redactor.text(url) + " as user '"
           + user + "', but the connection failed: " + e.getMessage() + ". Check that the server runs and that the URL,"
           + " user and password are right (SQL state " + e.getSQLState() + ").", e);
     }
@@ -56,6 +57,6 @@ final class JdbcDatabase implements Database {
 
   @Override
   public String toString() {
-    return Redaction.jdbcUrl(url);
+    return Redactor.text(url);
   }
 }

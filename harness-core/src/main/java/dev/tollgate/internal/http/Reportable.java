@@ -1,5 +1,6 @@
 package dev.tollgate.internal.http;
 
+import dev.tollgate.internal.secrets.Redactor;
 import dev.tollgate.report.Exchange;
 import java.util.Collection;
 

@@ -1,6 +1,6 @@
 package dev.tollgate.internal.program;
 
-import dev.tollgate.internal.http.Redactor;
+import dev.tollgate.internal.secrets.Redactor;
 import dev.tollgate.model.Call;
 import dev.tollgate.model.Command;
 import dev.tollgate.model.Ref;
@@ -93,7 +93,7 @@ public final class Step<M, S> implements Call<Object> {
       return description + " → " + ref;
     }
     // A session token is a value the system returns too; never show one.
-    Object value = Redactor.isSecretName(ref.label()) ? "[redacted]" : ref.get();
+    Object value = Redactor.isSecretName(ref.label()) ? Redactor.MASK : ref.get();
     return description + " → " + ref + " = " + value;
   }
 

@@ -1,24 +1,28 @@
-package dev.tollgate.internal.http;
+package dev.tollgate.internal.secrets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.tollgate.internal.http.Json;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Takes secrets out of what a step records, before it is kept: credential headers, secret-named
- * JSON fields and query or form parameters, and any value the session knows to be a secret (its
- * bearer token, its cookies) wherever it shows up. Bodies are parsed only when they mention a
- * suspicious name, so the common case costs one lower-casing scan.
+ * Takes secrets out of what Tollgate keeps or prints: credential headers, secret-named JSON
+ * fields and query or form parameters, passwords in URLs, and any value known to be a secret (a
+ * session's bearer token, its cookies) wherever it shows up. This is the one place that decides
+ * which names are secret; the HTTP layer, the reports and the environment's messages all ask it.
+ * Bodies are parsed only when they mention a suspicious name, so the common case costs one
+ * lower-casing scan.
  */
 public final class Redactor {
   public static final String MASK = "[redacted]";
@@ -26,34 +30,76 @@ public final class Redactor {
   /** Known secrets shorter than this are not scrubbed from free text: "1" would hit everything. */
   private static final int MIN_SCRUB_LENGTH = 4;
 
-  private static final String[] SECRET_WORDS = {
+  /** A name that contains one of these, ignoring case and -_., is secret: "x-api-key". */
+  private static final String[] SECRET_PARTS = {
     "password", "passwd", "secret", "token", "apikey", "accesskey", "privatekey", "credential",
     "authorization", "cookie", "sessionid", "signature"
   };
 
+  /**
+   * A name with one of these as a whole word is secret: "X-Auth-User", "session", "dbPass", but
+   * not "author" or "passenger".
+   */
+  private static final String[] SECRET_WORDS = {"pwd", "pass", "auth", "session", "sid", "jwt", "otp"};
+
   /** Cheap first pass on a lower-cased body: one of these must appear before we parse anything. */
   private static final String[] HINTS = {
-    "pass", "pwd", "secret", "token", "key", "credential", "auth", "cookie", "session", "signature"
+    "pass", "pwd", "secret", "token", "key", "credential", "auth", "cookie", "session", "sid",
+    "signature", "jwt", "otp", "://"
   };
 
-  private static final String KEY =
-      "[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key"
-          + "|private[_-]?key|credential|session[_-]?id|signature)[A-Za-z0-9_.-]*";
+  private static final String NAME = "[A-Za-z0-9_.-]+";
   private static final Pattern PARAM =
-      Pattern.compile("(?i)(?<![A-Za-z0-9_.-])(" + KEY + ")=([^&\\s;,\"']*)");
+      Pattern.compile("(?<![A-Za-z0-9_.-])(" + NAME + ")=([^&\\s;,\"'{}\\[\\]()]*)");
   private static final Pattern JSON_FIELD =
-      Pattern.compile("(?i)(\"" + KEY + "\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)");
+      Pattern.compile("(\"(" + NAME + ")\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)");
+  /** The password in {@code scheme://user:password@host}. */
+  private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@\\s:]+:)[^/@\\s]+@");
 
   private Redactor() {}
 
-  /** Whether a field, parameter or header of this name holds a secret, ignoring case and -_. */
+  /** Whether a field, parameter, header or property of this name holds a secret. */
   public static boolean isSecretName(String name) {
-    String normal = normalize(name);
-    if (normal.equals("pwd")) {
-      return true;
+    if (name == null || name.isEmpty()) {
+      return false;
     }
+    String normal = normalize(name);
+    for (String part : SECRET_PARTS) {
+      if (normal.contains(part)) {
+        return true;
+      }
+    }
+    return hasSecretWord(name);
+  }
+
+  /**
+   * Whether one of the words of {@code name} (split at anything but ASCII letters and digits, and
+   * where camel case turns upper) is a secret word. Names are checked on every header of every
+   * request, so this scans without allocating.
+   */
+  private static boolean hasSecretWord(String name) {
+    int start = -1;
+    for (int i = 0; i <= name.length(); i++) {
+      char c = i < name.length() ? name.charAt(i) : ' ';
+      boolean alnum = c < 128 && Character.isLetterOrDigit(c);
+      boolean camel = alnum && start >= 0 && Character.isUpperCase(c)
+          && !Character.isUpperCase(name.charAt(i - 1));
+      if (start >= 0 && (!alnum || camel)) {
+        if (isSecretWord(name, start, i)) {
+          return true;
+        }
+        start = -1;
+      }
+      if (alnum && start < 0) {
+        start = i;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isSecretWord(String name, int from, int to) {
     for (String word : SECRET_WORDS) {
-      if (normal.contains(word)) {
+      if (to - from == word.length() && name.regionMatches(true, from, word, 0, word.length())) {
         return true;
       }
     }
@@ -127,6 +173,11 @@ public final class Redactor {
     };
   }
 
+  /** A text with secret fields and parameters and passwords in URLs masked. */
+  public static String text(String text) {
+    return text(text, Set.of());
+  }
+
   /** A body (or a request target) with secret fields, parameters and known secrets masked. */
   public static String text(String text, Collection<String> secrets) {
     if (text == null || text.isEmpty()) {
@@ -164,7 +215,26 @@ public final class Redactor {
         // Not JSON after all (or cut short): fall through to the pattern pass.
       }
     }
-    return replace(PARAM, replace(JSON_FIELD, text, "$1\"" + MASK + "\""), "$1=" + MASK);
+    String out = maskNamed(JSON_FIELD, text, 2, 1, "\"" + MASK + "\"");
+    out = maskNamed(PARAM, out, 1, 1, "=" + MASK);
+    return replace(URL_PASSWORD, out, "$1" + MASK + "@");
+  }
+
+  /** Replaces each match whose group {@code name} is a secret name by group {@code keep} + mask. */
+  private static String maskNamed(Pattern pattern, String text, int name, int keep, String mask) {
+    Matcher matcher = pattern.matcher(text);
+    if (!matcher.find()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    do {
+      String replacement = isSecretName(matcher.group(name))
+          ? matcher.group(keep) + mask
+          : matcher.group();
+      matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    } while (matcher.find());
+    matcher.appendTail(out);
+    return out.toString();
   }
 
   private static String replace(Pattern pattern, String text, String replacement) {
