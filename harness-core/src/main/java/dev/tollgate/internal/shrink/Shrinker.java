@@ -196,18 +196,43 @@ public final class Shrinker<M, S> {
     return progress;
   }
 
+  /**
+   * Deletes the spans inside arguments (a list's elements, a string's characters), adaptively:
+   * after a deletion works, twice as many neighbours are tried at once, and half as many after
+   * one fails. A 150-character title whose bug needs one of them costs about 30 runs, not 150.
+   */
   private boolean deleteOtherSpans() {
     boolean progress = false;
     int i = 0;
+    int chunk = 1;
     while (!outOfBudget && i < best.otherSpans().size()) {
-      int[] span = best.otherSpans().get(i);
-      if (tryChoices(without(best.choices(), span[0], span[1]))) {
+      int[] run = adjacentRun(best.otherSpans(), i, chunk);
+      if (run != null && tryChoices(without(best.choices(), run[0], run[1]))) {
         progress = true;
+        chunk *= 2;
+      } else if (chunk > 1) {
+        chunk /= 2;
       } else {
         i++;
       }
     }
     return progress;
+  }
+
+  /**
+   * The choices of {@code count} spans from {@code first} on, if each starts where the one
+   * before ends (siblings, like the characters of one string); null otherwise.
+   */
+  private static int[] adjacentRun(List<int[]> spans, int first, int count) {
+    if (first + count > spans.size()) {
+      return null;
+    }
+    for (int k = first + 1; k < first + count; k++) {
+      if (spans.get(k)[0] != spans.get(k - 1)[1]) {
+        return null;
+      }
+    }
+    return new int[] {spans.get(first)[0], spans.get(first + count - 1)[1]};
   }
 
   private boolean lowerChoices() {
