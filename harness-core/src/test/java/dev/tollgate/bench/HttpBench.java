@@ -34,6 +34,11 @@ import java.util.concurrent.Executors;
  * blocks of the three, so drift and the neighbours' load hit them alike; the medians, and the
  * medians of the per-round ratios, are printed. Target: (c)/(a) ≤ 1.15.
  *
+ * <p>A block of (c) is one check of 10 tries, run without reports and corpus: written or read
+ * once per check, in blocks this small they would weigh twenty times what they weigh in a real
+ * run. (d) times a whole check of one one-step try with both (and the model check, which (c)
+ * also pays), less one step, and spreads it over the steps of a gate-sized check.
+ *
  * <p>Run: {@code mvn -q -f harness-core/pom.xml test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=dev.tollgate.bench.HttpBench} (optional argument:
  * rounds, default 60)
@@ -48,6 +53,9 @@ public final class HttpBench {
   private static final int REQUESTS_PER_BLOCK = 200;
   private static final int TRIES_PER_BLOCK = 10;
   private static final int WARM_UP_ROUNDS = 5;
+  /** The example's gate: 200 tries; its programs run about 15 steps on average. */
+  private static final int GATE_TRIES = 200;
+  private static final int GATE_STEPS_PER_TRY = 15;
 
   private HttpBench() {}
 
@@ -80,7 +88,9 @@ public final class HttpBench {
     HttpRequest rawGet = HttpRequest.newBuilder(base.resolve("/todo")).GET().build();
     HttpSystem system = HttpSystem.at(base);
     Model<Integer, Http> model = model();
-    Runner runner = Tollgate.runner().reporter(Reporter.none()).users(2).maxSteps(50);
+    Runner runner = Tollgate.runner().reporter(Reporter.none()).users(2).maxSteps(50)
+        .withoutReports().withoutCorpus();
+    Runner wholeCheck = Tollgate.runner().reporter(Reporter.none()).users(2).maxSteps(1);
     Block rawCall = () -> {
       for (int i = 0; i < REQUESTS_PER_BLOCK; i++) {
         HttpResponse<byte[]> response = raw.send(rawGet, HttpResponse.BodyHandlers.ofByteArray());
@@ -133,6 +143,14 @@ public final class HttpBench {
         ratioC.add(perRequest[2] / perRequest[0]);
       }
     }
+    // (d): whole checks of one one-step try, with reports and the corpus, less that one step.
+    List<Double> checks = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      long start = System.nanoTime();
+      wholeCheck.seed(i).tries(1).check(model, system);
+      checks.add((double) (System.nanoTime() - start));
+    }
+    double fixed = median(checks) - median(nanos.get(2));
     double a = median(nanos.get(0));
     double b = median(nanos.get(1));
     double c = median(nanos.get(2));
@@ -149,6 +167,11 @@ public final class HttpBench {
         + "  (target (c)/(a) ≤ 1.15)%n", median(ratioB), median(ratioC));
     OUT.printf("  ratios of the medians:             (b)/(a) = %.3f, (c)/(a) = %.3f%n",
         b / a, c / a);
+    double gateSteps = GATE_TRIES * GATE_STEPS_PER_TRY;
+    OUT.printf("  (d) once per check (model check, corpus, three reports): %.2f ms; over a"
+        + " gate-sized check (%d tries of about %d steps) %.1f µs a step, (c+d)/(a) = %.3f%n",
+        fixed / 1e6, GATE_TRIES, GATE_STEPS_PER_TRY, fixed / gateSteps / 1e3,
+        (c + fixed / gateSteps) / a);
     // The process CPU clock ticks coarsely, so sum over all rounds rather than take medians.
     double cpuA = mean(cpu.get(0));
     double cpuB = mean(cpu.get(1));
