@@ -23,23 +23,28 @@ public record GateConfig(
         Optional<Path> migrationsDir,
         Optional<FlywayVersion> lastReleasedVersion,
         Optional<URI> webhook,
-        Duration webhookTimeout) {
+        Duration webhookTimeout,
+        int minCalls) {
 
     public static final String DEFAULT_FILE_NAME = "tollgate-gate.properties";
     public static final String WEBHOOK_ENV = "TOLLGATE_WEBHOOK_URL";
 
     static final String SLO = "slo.p95Ms";
+    static final String MIN_CALLS = "slo.minCalls";
     static final String MIGRATIONS_DIR = "migrations.dir";
     static final String LAST_RELEASED = "migrations.lastReleasedVersion";
     static final String WEBHOOK_URL = "webhook.url";
     static final String WEBHOOK_TIMEOUT = "webhook.timeoutMs";
     private static final double DEFAULT_SLO_MS = 200;
+    /** Below 20 calls, the nearest-rank p95 is the slowest call: often the first, cold one. */
+    private static final int DEFAULT_MIN_CALLS = 20;
     private static final long DEFAULT_WEBHOOK_TIMEOUT_MS = 5000;
 
     private static final String KEYS_HELP = String.join("\n",
             "Known keys:",
             "  " + SLO + "=200                      default p95 latency SLO per command, in ms",
             "  " + SLO + ".<command>=500            SLO for one command (e.g. " + SLO + ".add_todo=50)",
+            "  " + MIN_CALLS + "=20                   fewest calls whose p95 is judged (fewer: shown, not judged)",
             "  " + MIGRATIONS_DIR + "=path/to/db/migration  Flyway folder (V<version>__name.sql), relative to this file",
             "  " + LAST_RELEASED + "=3       highest migration version already released",
             "  " + WEBHOOK_URL + "=https://...           Slack-compatible webhook (or env " + WEBHOOK_ENV + ")",
@@ -85,12 +90,15 @@ public record GateConfig(
         FlywayVersion lastReleased = null;
         URI webhook = null;
         long timeoutMs = DEFAULT_WEBHOOK_TIMEOUT_MS;
+        int minCalls = DEFAULT_MIN_CALLS;
         for (String key : new TreeMap<>(toMap(props)).keySet()) {
             String value = props.getProperty(key).trim();
             if (key.equals(SLO)) {
                 defaultSlo = positiveNumber(key, value, source);
             } else if (key.startsWith(SLO + ".") && key.length() > SLO.length() + 1) {
                 perCommand.put(key.substring(SLO.length() + 1), positiveNumber(key, value, source));
+            } else if (key.equals(MIN_CALLS)) {
+                minCalls = positiveCount(key, value, source);
             } else if (key.equals(MIGRATIONS_DIR)) {
                 migrations = base.resolve(value).normalize();
             } else if (key.equals(LAST_RELEASED)) {
@@ -119,7 +127,8 @@ public record GateConfig(
             webhook = uri(WEBHOOK_ENV, envWebhook.trim(), "the environment");
         }
         return new GateConfig(defaultSlo, Map.copyOf(perCommand), Optional.ofNullable(migrations),
-                Optional.ofNullable(lastReleased), Optional.ofNullable(webhook), Duration.ofMillis(timeoutMs));
+                Optional.ofNullable(lastReleased), Optional.ofNullable(webhook), Duration.ofMillis(timeoutMs),
+                minCalls);
     }
 
     private static Map<String, String> toMap(Properties props) {
@@ -140,6 +149,20 @@ public record GateConfig(
         throw new CannotDecideException("expected " + key + " in " + source
                 + " to be a positive number of milliseconds, but found '" + value + "'. Fix: write e.g. "
                 + key + "=200");
+    }
+
+    private static int positiveCount(String key, String value, String source) {
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the fix
+        }
+        throw new CannotDecideException("expected " + key + " in " + source
+                + " to be a whole number of calls, at least 1, but found '" + value + "'. Fix: write e.g. "
+                + key + "=20");
     }
 
     private static URI uri(String key, String value, String source) {

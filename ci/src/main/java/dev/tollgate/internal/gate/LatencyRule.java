@@ -21,25 +21,48 @@ public final class LatencyRule {
     }
 
     public static RuleOutcome evaluate(List<TollgateReport> reports, GateConfig config) {
+        // The worst p95 among the reports with enough calls to judge; failing that, the worst of
+        // all, shown but not judged.
         Map<String, Worst> worst = new TreeMap<>();
         for (TollgateReport report : reports) {
             report.latency().forEach((command, latency) -> worst.merge(command,
                     new Worst(latency.p95Ms(), report.test(), latency.count()),
-                    (a, b) -> b.p95Ms() > a.p95Ms() ? b : a));
+                    (a, b) -> worse(b, a, config.minCalls()) ? b : a));
         }
         List<RuleOutcome.Row> rows = new ArrayList<>();
+        List<String> tooFew = new ArrayList<>();
         worst.forEach((command, w) -> {
             double slo = config.sloFor(command);
-            String[] cells = {Markdown.code(command), ms(w.p95Ms()), ms(slo) + (config.p95SloMsByCommand()
-                    .containsKey(command) ? "" : " (default)"), Markdown.code(w.test()) + " (" + w.count() + " calls)"};
-            rows.add(w.p95Ms() > slo ? RuleOutcome.Row.blocked(cells) : RuleOutcome.Row.passed(cells));
+            boolean judged = w.count() >= config.minCalls();
+            String[] cells = {Markdown.code(command), ms(w.p95Ms()) + (judged ? "" : " (not judged)"),
+                    ms(slo) + (config.p95SloMsByCommand().containsKey(command) ? "" : " (default)"),
+                    Markdown.code(w.test()) + " (" + w.count() + " calls)"};
+            if (!judged) {
+                tooFew.add(Markdown.code(command));
+            }
+            rows.add(judged && w.p95Ms() > slo ? RuleOutcome.Row.blocked(cells) : RuleOutcome.Row.passed(cells));
         });
         List<String> notes = new ArrayList<>();
         if (worst.isEmpty()) {
             notes.add("No latency data: " + (reports.isEmpty() ? "no Tollgate reports were found."
                     : "the Tollgate reports hold no \"latency\" section."));
         }
+        if (!tooFew.isEmpty()) {
+            notes.add("Not judged, with fewer than " + config.minCalls() + " calls in every report ("
+                    + GateConfig.MIN_CALLS + "): " + String.join(", ", tooFew) + ". Over so few calls the"
+                    + " p95 is the slowest one, often the first, cold call.");
+        }
         return new RuleOutcome(TITLE, List.of("Command", "p95", "SLO", "Worst in"), rows, notes);
+    }
+
+    /** Whether {@code a} should stand for its command rather than {@code b}. */
+    private static boolean worse(Worst a, Worst b, int minCalls) {
+        boolean aJudged = a.count() >= minCalls;
+        boolean bJudged = b.count() >= minCalls;
+        if (aJudged != bJudged) {
+            return aJudged;
+        }
+        return a.p95Ms() > b.p95Ms();
     }
 
     private static String ms(double value) {

@@ -25,6 +25,7 @@ class GateConfigTest {
         GateConfig config = load("""
                 slo.p95Ms=150
                 slo.p95Ms.export_csv=900
+                slo.minCalls=50
                 migrations.dir=../app/src/main/resources/db/migration
                 migrations.lastReleasedVersion=1_4
                 webhook.url=http://127.0.0.1:9/hook
@@ -37,6 +38,22 @@ class GateConfigTest {
         assertThat(config.lastReleasedVersion()).map(FlywayVersion::toString).hasValue("1.4");
         assertThat(config.webhook()).hasValue(URI.create("http://127.0.0.1:9/hook"));
         assertThat(config.webhookTimeout().toMillis()).isEqualTo(750);
+        assertThat(config.minCalls()).isEqualTo(50);
+    }
+
+    @Test
+    void judges_p95_over_at_least_20_calls_unless_told_otherwise() {
+        assertThat(load("slo.p95Ms=150", Map.of()).minCalls()).isEqualTo(20);
+    }
+
+    @Test
+    void rejects_a_minimum_of_calls_that_is_not_a_positive_whole_number() {
+        assertThatThrownBy(() -> load("slo.minCalls=0", Map.of()))
+                .isInstanceOf(CannotDecideException.class)
+                .hasMessageEndingWith("to be a whole number of calls, at least 1, but found '0'. Fix: write e.g."
+                        + " slo.minCalls=20");
+        assertThatThrownBy(() -> load("slo.minCalls=2.5", Map.of()))
+                .hasMessageContaining("but found '2.5'");
     }
 
     @Test

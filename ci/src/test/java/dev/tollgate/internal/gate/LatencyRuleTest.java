@@ -18,6 +18,11 @@ class LatencyRuleTest {
         return new TollgateReport(test, true, Optional.empty(), latency, Path.of("report.json"));
     }
 
+    private static TollgateReport report(String test, String command, long calls, double p95) {
+        return new TollgateReport(test, true, Optional.empty(),
+                Map.of(command, new TollgateReport.Latency(calls, p95)), Path.of("report.json"));
+    }
+
     private static GateConfig config(String... keyValues) {
         Properties props = new Properties();
         for (int i = 0; i < keyValues.length; i += 2) {
@@ -72,6 +77,38 @@ class LatencyRuleTest {
 
         assertThat(outcome.blockingRows()).singleElement()
                 .satisfies(row -> assertThat(row.cells().get(3)).startsWith("`B#slow`"));
+    }
+
+    @Test
+    void shows_but_does_not_judge_a_p95_over_fewer_calls_than_the_minimum() {
+        RuleOutcome outcome = LatencyRule.evaluate(List.of(report("A#a", "notifier_fails", 13, 330.0)), config());
+
+        assertThat(outcome.blocks()).isFalse();
+        assertThat(outcome.rows()).singleElement().satisfies(row -> assertThat(row.cells())
+                .containsExactly("`notifier_fails`", "330.0 ms (not judged)", "200.0 ms (default)",
+                        "`A#a` (13 calls)"));
+        assertThat(outcome.notes()).singleElement().asString()
+                .contains("fewer than 20 calls", "slo.minCalls", "`notifier_fails`");
+    }
+
+    @Test
+    void judges_a_p95_over_as_many_calls_as_the_minimum() {
+        RuleOutcome outcome = LatencyRule.evaluate(List.of(report("A#a", "add_todo", 20, 330.0)), config());
+
+        assertThat(outcome.blockingRows()).singleElement()
+                .satisfies(row -> assertThat(row.cells()).startsWith("`add_todo`", "330.0 ms"));
+    }
+
+    @Test
+    void a_report_with_enough_calls_stands_for_its_command_over_a_slower_one_with_too_few() {
+        List<TollgateReport> reports = List.of(report("A#few", "login", 5, 900.0),
+                report("B#many", "login", 200, 250.0));
+
+        RuleOutcome outcome = LatencyRule.evaluate(reports, config("slo.minCalls", "10"));
+
+        assertThat(outcome.blockingRows()).singleElement()
+                .satisfies(row -> assertThat(row.cells()).containsExactly("`login`", "250.0 ms",
+                        "200.0 ms (default)", "`B#many` (200 calls)"));
     }
 
     @Test
