@@ -50,7 +50,7 @@ public final class Redactor {
 
   private static final String NAME = "[A-Za-z0-9_.-]+";
   private static final Pattern PARAM =
-      Pattern.compile("(?<![A-Za-z0-9_.-])(" + NAME + ")=([^&\\s;,\"'{}\\[\\]()]*)");
+      Pattern.compile("(?<![A-Za-z0-9_.-])(" + NAME + ")=");
   private static final Pattern JSON_FIELD =
       Pattern.compile("(\"(" + NAME + ")\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)");
   /** The password in {@code scheme://user:password@host}. */
@@ -216,7 +216,7 @@ public final class Redactor {
       }
     }
     String out = maskNamed(JSON_FIELD, text, 2, 1, "\"" + MASK + "\"");
-    out = maskNamed(PARAM, out, 1, 1, "=" + MASK);
+    out = maskParams(out);
     return replace(URL_PASSWORD, out, "$1" + MASK + "@");
   }
 
@@ -235,6 +235,56 @@ public final class Redactor {
     } while (matcher.find());
     matcher.appendTail(out);
     return out.toString();
+  }
+
+  /**
+   * Masks the value of each {@code name=value} whose name is secret: up to the next separator,
+   * or a whole bracketed value ({@code tokens=[a, b]}). A value under a name that is not secret
+   * is read on, so {@code sessions={token=abc}} still loses its token.
+   */
+  private static String maskParams(String text) {
+    Matcher matcher = PARAM.matcher(text);
+    StringBuilder out = null;
+    int copied = 0;
+    int from = 0;
+    while (matcher.find(from)) {
+      from = matcher.end();
+      if (!isSecretName(matcher.group(1))) {
+        continue;
+      }
+      int end = valueEnd(text, matcher.end());
+      if (out == null) {
+        out = new StringBuilder(text.length());
+      }
+      out.append(text, copied, matcher.end()).append(MASK);
+      copied = end;
+      from = end;
+      if (from >= text.length()) {
+        break;
+      }
+    }
+    return out == null ? text : out.append(text, copied, text.length()).toString();
+  }
+
+  private static int valueEnd(String text, int start) {
+    if (start < text.length() && (text.charAt(start) == '[' || text.charAt(start) == '{')) {
+      int depth = 0;
+      for (int i = start; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '[' || c == '{') {
+          depth++;
+        } else if ((c == ']' || c == '}') && --depth == 0) {
+          return i + 1;
+        }
+      }
+      return text.length();
+    }
+    int i = start;
+    while (i < text.length() && "&;,\"'{}[]()".indexOf(text.charAt(i)) < 0
+        && !Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   private static String replace(Pattern pattern, String text, String replacement) {

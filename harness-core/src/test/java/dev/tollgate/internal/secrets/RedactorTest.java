@@ -84,6 +84,8 @@ class RedactorTest {
   void masks_secret_names_in_text_that_is_not_json_with_one_rule() {
     assertThat(Redactor.text("World{sessions={token=abc123, user=1}, author=bob}"))
         .isEqualTo("World{sessions={token=[redacted], user=1}, author=bob}");
+    assertThat(Redactor.text("Account[token=t-1, staleTokens=[t-0, t-00]], owner=1"))
+        .isEqualTo("Account[token=[redacted], staleTokens=[redacted]], owner=1");
     assertThat(Redactor.text("expected \"session\": \"s-1\" but was \"title\": \"t\""))
         .isEqualTo("expected \"session\": \"[redacted]\" but was \"title\": \"t\"");
   }
