@@ -112,7 +112,7 @@ public final class Http implements Traced, AutoCloseable {
   private Response send(String method, String path, List<String[]> extra, Object body) {
     URI uri = transport.resolve(method, path);
     String json = Json.write(body, method, path);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(transport.timeout());
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri);
     Map<String, List<String>> sent = new LinkedHashMap<>();
     // A header given for one request wins over what the session would send by itself.
     boolean typed = has(extra, "Content-Type");
