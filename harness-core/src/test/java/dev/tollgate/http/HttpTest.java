@@ -178,6 +178,8 @@ class HttpTest {
     Exchange recorded = http.drainExchanges().get(0);
     assertThat(recorded.status()).isZero();
     assertThat(recorded.error()).isEqualTo(error.getMessage());
+    // The timed-out exchange was cancelled, not left on a pooled connection: the next one works.
+    assertThat(http.get("/plain").status()).isEqualTo(200);
   }
 
   @Test
