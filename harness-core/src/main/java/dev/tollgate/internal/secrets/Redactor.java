@@ -75,7 +75,7 @@ public final class Redactor {
   /**
    * Whether one of the words of {@code name} (split at anything but ASCII letters and digits, and
    * where camel case turns upper) is a secret word. Names are checked on every header of every
-   * request, so this scans without allocating.
+   * request, so the word scan allocates nothing.
    */
   private static boolean hasSecretWord(String name) {
     int start = -1;
