@@ -17,16 +17,11 @@ public final class Reportable {
   private Reportable() {}
 
   public static Exchange of(Exchange raw, Collection<String> secrets) {
+    Exchange redacted = Redactor.exchange(raw, secrets);
     return new Exchange(
-        raw.method(),
-        Redactor.text(raw.target(), secrets),
-        Redactor.headers(raw.requestHeaders(), secrets),
-        cut(Redactor.text(raw.requestBody(), secrets)),
-        raw.status(),
-        Redactor.headers(raw.responseHeaders(), secrets),
-        cut(Redactor.text(raw.responseBody(), secrets)),
-        raw.latency(),
-        raw.error() == null ? null : Redactor.text(raw.error(), secrets));
+        redacted.method(), redacted.target(), redacted.requestHeaders(),
+        cut(redacted.requestBody()), redacted.status(), redacted.responseHeaders(),
+        cut(redacted.responseBody()), redacted.latency(), redacted.error());
   }
 
   /** Keeps the first {@link #BODY_LIMIT} characters and says how long the whole body was. */

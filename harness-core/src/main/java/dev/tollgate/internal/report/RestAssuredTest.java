@@ -1,6 +1,7 @@
 package dev.tollgate.internal.report;
 
 import dev.tollgate.internal.report.RunRecord.StepRecord;
+import dev.tollgate.internal.secrets.Redactor;
 import dev.tollgate.report.Exchange;
 import java.net.URI;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class RestAssuredTest {
           for (String value : values) {
             out.append('\n').append(in).append("    .header(").append(literal(name)).append(", ")
                 .append(substitute(value, variables)).append(')')
-                .append(value.contains(Redaction.REDACTED) ? " // redacted: fill in" : "");
+                .append(value.contains(Redactor.MASK) ? " // redacted: fill in" : "");
           }
         }
       });

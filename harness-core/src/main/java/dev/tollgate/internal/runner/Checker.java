@@ -11,7 +11,7 @@ import dev.tollgate.runner.RunSummary;
 import dev.tollgate.runner.SystemUnderTest;
 import dev.tollgate.internal.report.Corpus;
 import dev.tollgate.internal.report.Progress;
-import dev.tollgate.internal.report.Redaction;
+import dev.tollgate.internal.secrets.Redactor;
 import dev.tollgate.internal.report.ReportFiles;
 import dev.tollgate.internal.report.RunRecord;
 import dev.tollgate.runner.ModelCheckFailure;
@@ -213,7 +213,7 @@ public final class Checker<M, S> {
         settings.reporting().testId(model.name()), model.name(), RunReports.failure(result.failure()),
         RunReports.steps(program, result), discovery, seed, token, settings.replayCommand(token),
         flakiness, RunReports.coverage(statistics, model), corpus,
-        RunReports.environment(settings), Redaction.text(failure.getMessage()));
+        RunReports.environment(settings), Redactor.text(failure.getMessage()));
     if (folder != null) {
       ReportFiles.write(folder, run);
     }

@@ -2,8 +2,8 @@ package dev.tollgate.internal.runner;
 
 import dev.tollgate.internal.program.Program;
 import dev.tollgate.internal.program.Step;
-import dev.tollgate.internal.report.Redaction;
 import dev.tollgate.internal.report.RunRecord;
+import dev.tollgate.internal.secrets.Redactor;
 import dev.tollgate.model.Command;
 import dev.tollgate.model.Model;
 import dev.tollgate.report.Exchange;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import org.opentest4j.AssertionFailedError;
 
@@ -55,13 +56,13 @@ final class RunReports {
       Step<?, ?> step = program.steps().get(i);
       List<Exchange> exchanges = new ArrayList<>();
       if (i < result.exchanges().size()) {
-        result.exchanges().get(i).forEach(e -> exchanges.add(Redaction.exchange(e)));
+        result.exchanges().get(i).forEach(e -> exchanges.add(Redactor.exchange(e, Set.of())));
       }
       steps.add(new RunRecord.StepRecord(
-          i + 1, step.user().name(), step.command().name(), Redaction.text(step.describe()),
+          i + 1, step.user().name(), step.command().name(), Redactor.text(step.describe()),
           step.refOrNull() == null ? null : step.refOrNull().toString(), step.user().state(),
-          step.userStateAfter(), Redaction.text(String.valueOf(step.before())),
-          Redaction.text(String.valueOf(step.after())), result.latencyNanos()[i] / 1e6,
+          step.userStateAfter(), Redactor.text(String.valueOf(step.before())),
+          Redactor.text(String.valueOf(step.after())), result.latencyNanos()[i] / 1e6,
           exchanges, result.failure() != null && result.failure().step() == i));
     }
     return steps;
@@ -71,13 +72,13 @@ final class RunReports {
     String expected = null;
     String actual = null;
     if (failure.cause() instanceof AssertionFailedError afe && afe.isExpectedDefined()) {
-      expected = Redaction.text(afe.getExpected().getStringRepresentation());
-      actual = Redaction.text(afe.getActual().getStringRepresentation());
+      expected = Redactor.text(afe.getExpected().getStringRepresentation());
+      actual = Redactor.text(afe.getActual().getStringRepresentation());
     }
     return new RunRecord.FailureRecord(
         failure.step() + 1, failure.command(), failure.kind().name().toLowerCase(Locale.ROOT),
         failure.check(), failure.describe(), expected, actual,
-        Redaction.text(String.valueOf(failure.cause())));
+        Redactor.text(String.valueOf(failure.cause())));
   }
 
   /** Java, OS, Tollgate's version and the settings; never a value that looks secret. */
@@ -107,8 +108,8 @@ final class RunReports {
     System.getProperties().forEach((key, value) -> {
       String name = String.valueOf(key);
       if (name.startsWith("tollgate.")) {
-        properties.put(name, Redaction.looksSecret(name.substring("tollgate.".length()))
-            && !name.equals("tollgate.replay") ? Redaction.REDACTED : Redaction.text(String.valueOf(value)));
+        properties.put(name, Redactor.isSecretName(name.substring("tollgate.".length()))
+            && !name.equals("tollgate.replay") ? Redactor.MASK : Redactor.text(String.valueOf(value)));
       }
     });
     env.put("tollgateProperties", properties);

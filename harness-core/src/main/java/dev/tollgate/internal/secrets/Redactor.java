@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.tollgate.internal.http.Json;
+import dev.tollgate.report.Exchange;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -117,10 +118,30 @@ public final class Redactor {
     return out.toString();
   }
 
-  /** A copy of {@code headers} with credential values masked. */
+  /**
+   * A copy of {@code exchange} with every part redacted: its target, headers, bodies and error.
+   * The HTTP layer passes the secrets its session learned; a report, none.
+   */
+  public static Exchange exchange(Exchange exchange, Collection<String> secrets) {
+    return new Exchange(
+        exchange.method(),
+        text(exchange.target(), secrets),
+        headers(exchange.requestHeaders(), secrets),
+        text(exchange.requestBody(), secrets),
+        exchange.status(),
+        headers(exchange.responseHeaders(), secrets),
+        text(exchange.responseBody(), secrets),
+        exchange.latency(),
+        text(exchange.error(), secrets));
+  }
+
+  /** A copy of {@code headers} (none if null) with credential values masked. */
   public static Map<String, List<String>> headers(
       Map<String, List<String>> headers, Collection<String> secrets) {
     Map<String, List<String>> out = new LinkedHashMap<>();
+    if (headers == null) {
+      return out;
+    }
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       String name = header.getKey();
       List<String> values = new ArrayList<>(header.getValue().size());
@@ -215,21 +236,20 @@ public final class Redactor {
         // Not JSON after all (or cut short): fall through to the pattern pass.
       }
     }
-    String out = maskNamed(JSON_FIELD, text, 2, 1, "\"" + MASK + "\"");
-    out = maskParams(out);
+    String out = maskParams(maskJsonFields(text));
     return replace(URL_PASSWORD, out, "$1" + MASK + "@");
   }
 
-  /** Replaces each match whose group {@code name} is a secret name by group {@code keep} + mask. */
-  private static String maskNamed(Pattern pattern, String text, int name, int keep, String mask) {
-    Matcher matcher = pattern.matcher(text);
+  /** Masks the value of each JSON field {@code "name": value} whose name is secret. */
+  private static String maskJsonFields(String text) {
+    Matcher matcher = JSON_FIELD.matcher(text);
     if (!matcher.find()) {
       return text;
     }
     StringBuilder out = new StringBuilder(text.length());
     do {
-      String replacement = isSecretName(matcher.group(name))
-          ? matcher.group(keep) + mask
+      String replacement = isSecretName(matcher.group(2))
+          ? matcher.group(1) + "\"" + MASK + "\""
           : matcher.group();
       matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
     } while (matcher.find());
@@ -259,9 +279,6 @@ public final class Redactor {
       out.append(text, copied, matcher.end()).append(MASK);
       copied = end;
       from = end;
-      if (from >= text.length()) {
-        break;
-      }
     }
     return out == null ? text : out.append(text, copied, text.length()).toString();
   }

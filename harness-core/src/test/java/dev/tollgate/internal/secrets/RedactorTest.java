@@ -2,6 +2,7 @@ package dev.tollgate.internal.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.report.Exchange;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,5 +100,22 @@ class RedactorTest {
     assertThat(Redactor.headers(once, Set.of())).isEqualTo(once);
     assertThat(once.get("Authorization")).containsExactly("Bearer [redacted]");
     assertThat(once.get("X-Session")).containsExactly("[redacted]");
+  }
+
+  @Test
+  void redacts_every_part_of_an_exchange_and_takes_missing_headers_as_none() {
+    Exchange raw = new Exchange("POST", "/login?token=t-123", null,
+        "{\"password\":\"hunter2\"}", 500, Map.of("X-Api-Key", List.of("k-1")),
+        "session s-42 expired", java.time.Duration.ofMillis(3), "token=t-123 refused");
+
+    Exchange redacted = Redactor.exchange(raw, Set.of("s-42"));
+
+    assertThat(redacted.target()).isEqualTo("/login?token=[redacted]");
+    assertThat(redacted.requestHeaders()).isEmpty();
+    assertThat(redacted.requestBody()).isEqualTo("{\"password\":\"[redacted]\"}");
+    assertThat(redacted.responseHeaders().get("X-Api-Key")).containsExactly("[redacted]");
+    assertThat(redacted.responseBody()).isEqualTo("session [redacted] expired");
+    assertThat(redacted.error()).isEqualTo("token=[redacted] refused");
+    assertThat(redacted.status()).isEqualTo(500);
   }
 }
