@@ -9,19 +9,19 @@ import java.util.Optional;
  * nothing, {@code get} answers the value, and {@code size} (how many keys are not 0) touches every
  * key, so a history with a {@code size} in it cannot be partitioned.
  */
-final class KeyValueModel implements SequentialModel<Map<Integer, Integer>, KeyValueModel.Call,
+public final class KeyValueModel implements SequentialModel<Map<Integer, Integer>, KeyValueModel.Call,
     Integer> {
   /** An operation's input. */
-  record Call(String name, int key, int value) {
-    static Call put(int key, int value) {
+  public record Call(String name, int key, int value) {
+    public static Call put(int key, int value) {
       return new Call("put", key, value);
     }
 
-    static Call get(int key) {
+    public static Call get(int key) {
       return new Call("get", key, 0);
     }
 
-    static Call size() {
+    public static Call size() {
       return new Call("size", -1, 0);
     }
 
@@ -35,7 +35,7 @@ final class KeyValueModel implements SequentialModel<Map<Integer, Integer>, KeyV
     }
   }
 
-  static final Map<Integer, Integer> EMPTY = Map.of();
+  public static final Map<Integer, Integer> EMPTY = Map.of();
 
   @Override
   public Transition<Map<Integer, Integer>> step(
