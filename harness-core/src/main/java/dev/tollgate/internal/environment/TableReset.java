@@ -20,7 +20,7 @@ import java.util.Set;
  * right after the app started (seed rows from migrations), or no rows at all for {@link
  * #emptying}. The schema and the baseline rows are read once; each reset is then one statement
  * string sent in one round trip: delete every row, insert the baseline rows again (parents first,
- * from JSON held in the statement), and put each sequence back where it stood. DELETE plus {@code setval} beats TRUNCATE (and ALTER SEQUENCE ...
+ * as literals held in the statement), and put each sequence back where it stood. DELETE plus {@code setval} beats TRUNCATE (and ALTER SEQUENCE ...
  * RESTART) on small tables, because those make new files for each table, index and sequence.
  */
 public final class TableReset implements Reset {
@@ -39,7 +39,9 @@ public final class TableReset implements Reset {
       + " join pg_class s on s.oid = d.objid and s.relkind = 'S' join pg_sequence q on q.seqrelid = s.oid"
       + " where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')";
 
-  private static final String COLUMNS = "select string_agg(quote_ident(attname), ', ' order by attnum) from pg_attribute"
+  /** The insertable columns of a table: their names, and an expression that renders a row's values as SQL literals. */
+  private static final String COLUMNS = "select string_agg(quote_ident(attname), ', ' order by attnum),"
+      + " string_agg('quote_nullable(t.' || quote_ident(attname) || ')', ' || '', '' || ' order by attnum) from pg_attribute"
       + " where attrelid = ? and attnum > 0 and not attisdropped and attgenerated = ''";
 
   private final boolean truncate;
@@ -136,7 +138,7 @@ public final class TableReset implements Reset {
 
   /**
    * The statements that put back the rows the tables hold now, parents before children: one
-   * INSERT per non-empty table, its rows carried as a JSON literal. Generated columns are left to
+   * INSERT per non-empty table, its rows carried as SQL literals. Generated columns are left to
    * the database; identity columns take their old values.
    */
   private static String baselineInserts(Connection connection, List<Long> childrenFirst, Map<Long, String> tables)
@@ -145,38 +147,34 @@ public final class TableReset implements Reset {
     for (int i = childrenFirst.size() - 1; i >= 0; i--) {
       Long table = childrenFirst.get(i);
       String name = tables.get(table);
+      String columns;
+      String values;
+      try (java.sql.PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
+        statement.setLong(1, table);
+        try (ResultSet result = statement.executeQuery()) {
+          result.next();
+          columns = result.getString(1);
+          values = result.getString(2);
+        }
+      }
+      if (columns == null) {
+        continue;
+      }
+      // Each value as a quoted literal: PostgreSQL coerces an untyped literal to its column's type.
       String rows;
       try (Statement statement = connection.createStatement();
-           ResultSet result = statement.executeQuery("select json_agg(t)::text from " + name + " t")) {
+           ResultSet result = statement.executeQuery("select string_agg('(' || " + values + " || ')', ', ') from "
+               + name + " t")) {
         result.next();
         rows = result.getString(1);
       }
       if (rows == null) {
         continue;
       }
-      String columns;
-      try (java.sql.PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
-        statement.setLong(1, table);
-        try (ResultSet result = statement.executeQuery()) {
-          result.next();
-          columns = result.getString(1);
-        }
-      }
-      sql.append("insert into ").append(name).append(" (").append(columns).append(") overriding system value select ")
-          .append(columns).append(" from json_populate_recordset(null::").append(name).append(", ")
-          .append(literal(rows)).append(");\n");
+      sql.append("insert into ").append(name).append(" (").append(columns).append(") overriding system value values ")
+          .append(rows).append(";\n");
     }
     return sql.toString();
-  }
-
-  /** A string literal that reads the same whatever standard_conforming_strings says. */
-  private static String literal(String text) {
-    String tag = "$tollgate$";
-    int n = 0;
-    while (text.contains(tag)) {
-      tag = "$tollgate" + (++n) + "$";
-    }
-    return tag + text + tag;
   }
 
   /**
