@@ -1,5 +1,6 @@
 package dev.tollgate.internal.report;
 
+import dev.tollgate.internal.text.Printable;
 import dev.tollgate.internal.secrets.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,9 +23,11 @@ public final class ReportFiles {
     String generated = RestAssuredTest.render(run);
     try {
       Files.createDirectories(folder);
-      atomically(folder.resolve("report.json"), JsonReport.render(run, generated));
-      atomically(folder.resolve("report.md"), MarkdownReport.render(run));
-      atomically(folder.resolve("report.html"), HtmlReport.render(run, generated));
+      // Control characters, bidi controls and lone surrogates from arguments and bodies are escaped
+      // wherever they sit, so every file is valid UTF-8 text that grep and browsers read as such.
+      atomically(folder.resolve("report.json"), Printable.text(JsonReport.render(run, generated)));
+      atomically(folder.resolve("report.md"), Printable.text(MarkdownReport.render(run)));
+      atomically(folder.resolve("report.html"), Printable.text(HtmlReport.render(run, generated)));
       return folder;
     } catch (IOException e) {
       throw new UncheckedIOException(
