@@ -1,5 +1,6 @@
 package dev.tollgate.runner;
 
+import dev.tollgate.internal.text.Printable;
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.internal.runner.Checker;
 import dev.tollgate.internal.runner.Reporting;
@@ -172,8 +173,13 @@ public final class Runner {
    */
   public <M, S> RunSummary check(Model<M, S> model, SystemUnderTest<S> system) {
     RunSummary summary = new Checker<>(model, system, settings(), candidate -> {}).check();
-    knobs.reporter.line(summary.toString());
+    printable(knobs.reporter).line(summary.toString());
     return summary;
+  }
+
+  /** Every console line with its control characters, bidi controls and lone surrogates escaped. */
+  private static Reporter printable(Reporter reporter) {
+    return text -> reporter.line(Printable.text(text));
   }
 
   Settings settings() {
@@ -193,7 +199,7 @@ public final class Runner {
         System.getProperty("tollgate.replay"),
         this::replayCommand,
         new Reporting(
-            knobs.reporter, knobs.testClass, knobs.testMethod,
+            printable(knobs.reporter), knobs.testClass, knobs.testMethod,
             props.folder("tollgate.reportDir", knobs.reportDir),
             props.folder("tollgate.corpus", knobs.corpus),
             props.parse("tollgate.flakyReruns", knobs.flakyReruns, text -> {
