@@ -10,7 +10,7 @@ public enum Pass {
   DELETE_KINDS,
   /** Runs of 8 and 4 consecutive steps. */
   DELETE_STEP_RUNS,
-  /** Two steps that only work together (open and close, add and remove), adjacent or not. */
+  /** Two adjacent steps that only work together (open and close, add and remove). */
   DELETE_PAIRS,
   /** One step at a time. */
   DELETE_STEPS,

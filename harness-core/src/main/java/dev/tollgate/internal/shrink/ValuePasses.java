@@ -122,12 +122,16 @@ final class ValuePasses {
       Span span = spans.get(dependent);
       List<int[]> contents = new ArrayList<>();
       contents.add(new int[span.length()]);
-      List<Span> parts = Edits.descendants(spans, dependent);
+      // A step's command is only swapped for a simpler one with the simplest argument: one run
+      // per step. A generator's branch also tries keeping one of its parts.
+      List<Span> parts = span.kind() == ChoiceRecorder.ARGUMENT
+          ? List.of() : Edits.descendants(spans, dependent);
       for (int d = 0; d < parts.size() && d < MAX_DESCENDANTS; d++) {
         contents.add(Arrays.copyOfRange(choices, parts.get(d).start(), parts.get(d).end()));
       }
       boolean done = false;
-      for (int target : value > 1 ? new int[] {0, value - 1} : new int[] {0}) {
+      boolean step = span.kind() == ChoiceRecorder.ARGUMENT;
+      for (int target : value > 1 && !step ? new int[] {0, value - 1} : new int[] {0}) {
         for (int[] content : contents) {
           if (done || search.outOfBudget) {
             break;
