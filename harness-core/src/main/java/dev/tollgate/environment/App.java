@@ -31,7 +31,7 @@ public final class App {
   private final Path dockerfileDir;
   private final URI deployedUrl;
   private int port = 8080;
-  private String readyPath = "/health";
+  private Readiness readiness = Readiness.http("/health");
   private Duration startTimeout = Duration.ofSeconds(30);
   private final Map<String, String> env = new LinkedHashMap<>();
   private final List<String> jvmArgs = new ArrayList<>(List.of("-Dsun.net.httpserver.nodelay=true"));
@@ -95,7 +95,15 @@ public final class App {
 
   /** The path that answers 2xx once the app is ready (default {@code /health}). */
   public App readyWhen(String path) {
-    this.readyPath = path.startsWith("/") ? path : "/" + path;
+    return readyWhen(Readiness.http(path));
+  }
+
+  /**
+   * When the app counts as ready: other statuses (a health check behind authentication answers
+   * 401), a predicate on the answer, or only an open port. See {@link Readiness}.
+   */
+  public App readyWhen(Readiness readiness) {
+    this.readiness = Objects.requireNonNull(readiness, "readiness");
     return this;
   }
 
@@ -147,7 +155,7 @@ public final class App {
   public Optional<Path> dockerfileDir() { return Optional.ofNullable(dockerfileDir != null ? dockerfileDir : dockerfileForJar); }
   public Optional<URI> deployedUrl() { return Optional.ofNullable(deployedUrl); }
   public int port() { return port; }
-  public String readyPath() { return readyPath; }
+  public Readiness readiness() { return readiness; }
   public Duration startTimeout() { return startTimeout; }
   public Map<String, String> env() { return Map.copyOf(env); }
   public List<String> jvmArgs() { return List.copyOf(jvmArgs); }

@@ -13,7 +13,10 @@ import java.sql.SQLException;
  */
 @FunctionalInterface
 public interface Reset {
-  /** Looks at the schema once (on the first reset, after the app made its tables) and returns the action to repeat. */
+  /**
+   * Looks at the schema once, right after the environment started (the app has made its tables
+   * and seed rows, no program has run), and returns the action to repeat.
+   */
   Action prepare(Connection connection) throws SQLException;
 
   /** One prepared reset. */
@@ -23,17 +26,29 @@ public interface Reset {
   }
 
   /**
-   * Deletes every row of every app table, children before parents, and restarts the sequences
-   * those tables own, in one round trip. Flyway's {@code flyway_schema_history} and the tables
-   * named here are kept. Falls back to one TRUNCATE when foreign keys form a cycle.
+   * Brings every app table back to its baseline, the rows it held right after the app started
+   * (seed rows that migrations inserted: an admin user, roles, reference data), and puts the
+   * sequences those tables own back where they stood then, so ids repeat from run to run. In one
+   * round trip: delete every row, children before parents, insert the baseline rows again, set
+   * the sequences. Flyway's {@code flyway_schema_history} and the tables named here are not
+   * touched. Falls back to one TRUNCATE when foreign keys form a cycle.
    */
   static Reset deleteAllTables(String... keptTables) {
     return TableReset.deleting(keptTables);
   }
 
-  /** One {@code TRUNCATE ... RESTART IDENTITY CASCADE} of every app table, keeping the migration history and the tables named. */
+  /**
+   * One {@code TRUNCATE ... RESTART IDENTITY CASCADE} of every app table, then the baseline rows
+   * and sequences put back as in {@link #deleteAllTables}; the migration history and the tables
+   * named are not touched.
+   */
   static Reset truncateAllTables(String... keptTables) {
     return TableReset.truncating(keptTables);
+  }
+
+  /** Empties every app table, seed rows included, and restarts their sequences at their start. */
+  static Reset emptyAllTables(String... keptTables) {
+    return TableReset.emptying(keptTables);
   }
 
   /** Leaves the database alone. */

@@ -11,7 +11,7 @@ import java.util.List;
  * Lengths count code points.
  */
 public final class StringGen implements Gen<String> {
-  static final StringGen DEFAULT = new StringGen(0, 1000);
+  static final StringGen DEFAULT = new StringGen(0, 1000, null);
   private static final Object POOL = StringGen.class;
   private static final Distribution KIND = Distribution.weighted(60, 25, 15);
   private static final Distribution KIND_FRESH_ONLY = Distribution.weighted(60, 0, 15);
@@ -24,11 +24,19 @@ public final class StringGen implements Gen<String> {
   private final int minLength;
   private final int maxLength;
   private final List<String> hostile;
+  /** The code points to draw from, simplest first; null for the default alphabet. */
+  private final int[] alphabet;
 
-  private StringGen(int minLength, int maxLength) {
+  private StringGen(int minLength, int maxLength, int[] alphabet) {
     this.minLength = minLength;
     this.maxLength = maxLength;
-    this.hostile = Alphabet.hostile(minLength, maxLength);
+    this.alphabet = alphabet;
+    List<String> all = Alphabet.hostile(minLength, maxLength);
+    this.hostile = alphabet == null ? all : all.stream().filter(this::inAlphabet).toList();
+  }
+
+  private boolean inAlphabet(String text) {
+    return text.codePoints().allMatch(cp -> java.util.Arrays.stream(alphabet).anyMatch(a -> a == cp));
   }
 
   /** Strings of {@code min} to {@code max} code points. */
@@ -37,7 +45,22 @@ public final class StringGen implements Gen<String> {
       throw new TollgateConfigurationException(
           "Gen.strings().ofLength(" + min + ", " + max + "): expected 0 <= min <= max.");
     }
-    return new StringGen(min, max);
+    return new StringGen(min, max, alphabet);
+  }
+
+  /**
+   * Strings of only these characters (code points, so emoji count as one), such as {@code
+   * withAlphabet("0123456789")} for digits or {@code withAlphabet("abc")} to force collisions.
+   * Shrinking moves towards the first character. Hostile values stay only where they are made of
+   * these characters (the empty string, say); for arbitrary hostile text use the default.
+   */
+  public StringGen withAlphabet(String characters) {
+    int[] points = characters == null ? new int[0] : characters.codePoints().distinct().toArray();
+    if (points.length == 0) {
+      throw new TollgateConfigurationException("Gen.strings().withAlphabet(" + (characters == null ? "null" : "\"\"")
+          + "): expected at least one character to build strings from, e.g. withAlphabet(\"abc\").");
+    }
+    return new StringGen(minLength, maxLength, points);
   }
 
   /** Never a hostile value: only plain generated ones (and reuses). */
@@ -83,8 +106,8 @@ public final class StringGen implements Gen<String> {
           break;
         }
       }
-      out.appendCodePoint(
-          Alphabet.CODE_POINTS[choices.choose(Alphabet.CODE_POINTS.length, Alphabet.CHARACTER_SPREAD)]);
+      out.appendCodePoint(alphabet != null ? alphabet[choices.choose(alphabet.length)]
+          : Alphabet.CODE_POINTS[choices.choose(Alphabet.CODE_POINTS.length, Alphabet.CHARACTER_SPREAD)]);
       if (!required) {
         choices.endSpan();
       }
@@ -94,6 +117,7 @@ public final class StringGen implements Gen<String> {
 
   @Override
   public String toString() {
-    return "Gen.strings().ofLength(" + minLength + ", " + maxLength + ")";
+    return "Gen.strings().ofLength(" + minLength + ", " + maxLength + ")"
+        + (alphabet == null ? "" : ".withAlphabet(\"" + new String(alphabet, 0, alphabet.length) + "\")");
   }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.runner;
 
+import dev.tollgate.internal.text.Printable;
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.internal.runner.Checker;
 import dev.tollgate.internal.runner.Reporting;
@@ -23,7 +24,10 @@ import java.util.function.Function;
  * {@code tollgate.maxSteps}, {@code tollgate.users}, {@code tollgate.seed}, {@code
  * tollgate.timeBudget}, {@code tollgate.shrinkRuns}, {@code tollgate.shrinkTime}, {@code
  * tollgate.replay}, {@code tollgate.reportDir}, {@code tollgate.corpus}, {@code
- * tollgate.flakyReruns}) override what the code says, so CI can turn the knobs.
+ * tollgate.flakyReruns}) override what the code says, so CI can turn the knobs. Two more have no
+ * setter: {@code tollgate.reachabilityPrograms} (how many programs the search for a command that no
+ * random program enabled may generate, default 20,000) and {@code tollgate.rareCommands} (commands,
+ * comma-separated, that are rare on purpose: a warning instead of an error when never enabled).
  *
  * <p>Every check writes {@code report.json}, {@code report.md} and {@code report.html} into
  * {@code target/tollgate/<test>/}; a failure is rerun to classify it as deterministic or flaky,
@@ -175,8 +179,13 @@ public final class Runner {
    */
   public <M, S> RunSummary check(Model<M, S> model, SystemUnderTest<S> system) {
     RunSummary summary = new Checker<>(model, system, settings(), candidate -> {}).check();
-    knobs.reporter.line(summary.toString());
+    printable(knobs.reporter).line(summary.toString());
     return summary;
+  }
+
+  /** Every console line with its control characters, bidi controls and lone surrogates escaped. */
+  private static Reporter printable(Reporter reporter) {
+    return text -> reporter.line(Printable.text(text));
   }
 
   Settings settings() {
@@ -196,7 +205,7 @@ public final class Runner {
         System.getProperty("tollgate.replay"),
         this::replayCommand,
         new Reporting(
-            knobs.reporter, knobs.testClass, knobs.testMethod,
+            printable(knobs.reporter), knobs.testClass, knobs.testMethod,
             props.folder("tollgate.reportDir", knobs.reportDir),
             props.folder("tollgate.corpus", knobs.corpus),
             props.parse("tollgate.flakyReruns", knobs.flakyReruns, text -> {

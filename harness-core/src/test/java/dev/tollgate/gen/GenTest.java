@@ -103,6 +103,23 @@ class GenTest {
   }
 
   @Test
+  void strings_with_an_alphabet_hold_only_its_characters_and_use_all_of_them() {
+    List<String> values = sample(Gen.strings().ofLength(0, 8).withAlphabet("01😀"), 2000);
+
+    assertThat(values).allMatch(s -> s.codePoints().allMatch(cp -> cp == '0' || cp == '1' || cp == 0x1F600));
+    assertThat(String.join("", values)).contains("0", "1", "😀");
+    assertThat(values).contains("");
+    assertThat(simplest(Gen.strings().ofLength(3, 8).withAlphabet("xyz"))).isEqualTo("xxx");
+    assertThat(Gen.strings().withAlphabet("ab").ofLength(1, 2).toString()).endsWith(".withAlphabet(\"ab\")");
+  }
+
+  @Test
+  void an_empty_alphabet_is_a_configuration_error() {
+    assertThatThrownBy(() -> Gen.strings().withAlphabet(""))
+        .isInstanceOf(TollgateConfigurationException.class).hasMessageContaining("expected at least one character");
+  }
+
+  @Test
   void strings_reuse_values_already_seen_in_the_same_program() {
     Gen<List<String>> titles = Gen.lists(Gen.strings().ofLength(3, 30)).ofSize(8, 8);
     long withRepeats = sample(titles, 200).stream()

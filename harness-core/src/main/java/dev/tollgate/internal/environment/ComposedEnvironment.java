@@ -64,6 +64,9 @@ public final class ComposedEnvironment implements Environment {
         default:
           throw new IllegalStateException("unresolved kind " + spec.kind);
       }
+      if (database != null) {
+        prepareReset();
+      }
       return this;
     } catch (RuntimeException | Error e) {
       try {
@@ -197,6 +200,19 @@ public final class ComposedEnvironment implements Environment {
       stub.reset();
     }
     spec.appResetHook.accept(this);
+  }
+
+  /** Prepares the reset while the database holds its baseline: migrations and seed rows, no program's rows. */
+  private void prepareReset() {
+    try {
+      resetConnection = database.database().connect();
+      resetConnection.setAutoCommit(true);
+      resetAction = spec.reset.prepare(resetConnection);
+    } catch (SQLException e) {
+      closeResetConnection();
+      throw new EnvironmentException("Expected to read the schema and the seed rows of " + database.database().jdbcUrl()
+          + " once the app had started, but it failed: " + e.getMessage() + " (SQL state " + e.getSQLState() + ").", e);
+    }
   }
 
   private void resetDatabase() {

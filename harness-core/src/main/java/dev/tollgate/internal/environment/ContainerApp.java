@@ -83,14 +83,14 @@ final class ContainerApp implements Parts.AppPart {
         .withEnv(env)
         .withLabels(Docker.labels())
         .withLogConsumer(frame -> append(logWriter, frame))
-        .waitingFor(new ContainerReadiness(app.readyPath(), app.port()).withStartupTimeout(app.startTimeout()));
+        .waitingFor(new ContainerReadiness(app.readiness(), app.port()).withStartupTimeout(app.startTimeout()));
     ContainerApp started = new ContainerApp(app, container, builtImage, client, log, logWriter);
     try {
       container.start();
     } catch (RuntimeException e) {
       started.close();
-      throw new EnvironmentException("Expected the app container (" + app.describe() + ") to answer 2xx on "
-          + app.readyPath() + " (port " + app.port() + ") within " + app.startTimeout().toMillis() + " ms, but it failed: "
+      throw new EnvironmentException("Expected the app container (" + app.describe() + ") to be ready ("
+          + app.readiness().describe() + ", port " + app.port() + ") within " + app.startTimeout().toMillis() + " ms, but it failed: "
           + rootMessage(e) + ". Last lines of " + log + ":\n" + LogTail.of(log), e);
     }
     return started;

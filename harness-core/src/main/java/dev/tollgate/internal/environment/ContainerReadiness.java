@@ -1,37 +1,36 @@
 package dev.tollgate.internal.environment;
 
+import dev.tollgate.environment.Readiness;
 import java.net.URI;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
 /**
- * Waits for the app container the way {@link ProcessApp} waits for a process: HTTP 2xx on the
- * ready path, but giving up at once when the container has exited, instead of polling a dead
+ * Waits for the app container the way {@link ProcessApp} waits for a process: its {@link Readiness}, but giving up at once when the container has exited, instead of polling a dead
  * port until the timeout.
  */
 final class ContainerReadiness extends AbstractWaitStrategy {
   private static final long CHECK_EVERY_NANOS = 250_000_000L;
-  private final String path;
+  private final Readiness readiness;
   private final int port;
   private long lastAsked = System.nanoTime() - CHECK_EVERY_NANOS;
 
-  ContainerReadiness(String path, int port) {
-    this.path = path;
+  ContainerReadiness(Readiness readiness, int port) {
+    this.readiness = readiness;
     this.port = port;
   }
 
   @Override
   protected void waitUntilReady() {
-    URI url = URI.create("http://" + waitStrategyTarget.getHost() + ":" + waitStrategyTarget.getMappedPort(port) + path);
-    ReadinessProbe probe = new ReadinessProbe();
-    ReadinessProbe.Outcome outcome = probe.await(url, startupTimeout, this::running);
+    URI url = URI.create("http://" + waitStrategyTarget.getHost() + ":" + waitStrategyTarget.getMappedPort(port));
+    ReadinessProbe probe = new ReadinessProbe(readiness, url);
+    ReadinessProbe.Outcome outcome = probe.await(startupTimeout, this::running);
     if (outcome == ReadinessProbe.Outcome.DIED) {
       Long exitCode = waitStrategyTarget.getCurrentContainerInfo().getState().getExitCodeLong();
       throw new ContainerLaunchException("the container exited with code " + exitCode + " during start");
     }
     if (outcome == ReadinessProbe.Outcome.TIMED_OUT) {
-      throw new ContainerLaunchException("no 2xx from " + path + " within " + startupTimeout.toMillis()
-          + " ms; the last probe got: " + probe.lastAnswer());
+      throw new ContainerLaunchException(probe.timedOut(startupTimeout));
     }
   }
 

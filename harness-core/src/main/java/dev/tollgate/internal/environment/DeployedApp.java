@@ -21,12 +21,10 @@ final class DeployedApp implements Parts.AppPart {
             + "=https://staging.example.com (or the variable " + Settings.variableName(URL_KEY)
             + "), or build the environment with App.deployedAt(URI)."));
     String base = url.toString().endsWith("/") ? url.toString().substring(0, url.toString().length() - 1) : url.toString();
-    URI probeUrl = URI.create(base + app.readyPath());
-    ReadinessProbe probe = new ReadinessProbe();
-    if (probe.await(probeUrl, app.startTimeout(), () -> true) != ReadinessProbe.Outcome.READY) {
-      throw new EnvironmentException("Expected the deployed app to answer 2xx on " + probeUrl + " within "
-          + app.startTimeout().toMillis() + " ms, but the last probe got: " + probe.lastAnswer()
-          + ". Check the URL and that the deployment is up.");
+    ReadinessProbe probe = new ReadinessProbe(app.readiness(), URI.create(base));
+    if (probe.await(app.startTimeout(), () -> true) != ReadinessProbe.Outcome.READY) {
+      throw new EnvironmentException("The deployed app at " + base + " is not ready. " + probe.timedOut(app.startTimeout())
+          + " Check the URL and that the deployment is up.");
     }
     return new DeployedApp(URI.create(base));
   }

@@ -61,20 +61,19 @@ final class ProcessApp implements Parts.AppPart {
   }
 
   private void awaitReady() {
-    ReadinessProbe probe = new ReadinessProbe();
+    ReadinessProbe probe = new ReadinessProbe(app.readiness(), baseUrl);
     Duration timeout = app.startTimeout();
-    ReadinessProbe.Outcome outcome = probe.await(baseUrl.resolve(app.readyPath()), timeout, process::isAlive);
+    ReadinessProbe.Outcome outcome = probe.await(timeout, process::isAlive);
     if (outcome == ReadinessProbe.Outcome.READY) {
       return;
     }
     if (outcome == ReadinessProbe.Outcome.DIED) {
-      throw new EnvironmentException("Expected the app (" + app.describe() + ") to answer 2xx on " + app.readyPath()
+      throw new EnvironmentException("Expected the app (" + app.describe() + ") to start until " + probe.probed()
           + ", but it exited with code " + exitCode() + " during start. Last lines of " + log + ":\n" + LogTail.of(log));
     }
     close();
-    throw new EnvironmentException("Expected the app (" + app.describe() + ") to answer 2xx on " + baseUrl.resolve(app.readyPath())
-        + " within " + timeout.toMillis() + " ms, but the last probe got: " + probe.lastAnswer() + ". The app was stopped."
-        + " Raise App.startTimeout(..) if it is only slow, or fix readyWhen(..). Last lines of " + log + ":\n" + LogTail.of(log));
+    throw new EnvironmentException("The app (" + app.describe() + ") did not become ready. " + probe.timedOut(timeout)
+        + " The app was stopped. Last lines of " + log + ":\n" + LogTail.of(log));
   }
 
   private static List<String> command(App app) {

@@ -16,9 +16,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Empties the app's tables. The schema is read once; each reset is then one statement string
- * sent in one round trip. DELETE plus {@code setval} beats TRUNCATE (and ALTER SEQUENCE ...
- * RESTART) on small tables, because those make new files for each table, index and sequence.
+ * Brings the app's tables back to their baseline: the rows they held when the reset was prepared,
+ * right after the app started (seed rows from migrations), or no rows at all for {@link
+ * #emptying}. The schema and the baseline rows are read once; each reset is then one statement
+ * string sent in one round trip: delete every row, insert the baseline rows again (parents first,
+ * as literals held in the statement), and put each sequence back where it stood. DELETE plus
+ * {@code setval} beats TRUNCATE (and ALTER SEQUENCE ... RESTART) on small tables, because those
+ * make new files for each table, index and sequence.
  */
 public final class TableReset implements Reset {
   /** Flyway's migration history survives every reset. */
@@ -31,15 +35,23 @@ public final class TableReset implements Reset {
       + " and has_table_privilege(c.oid, 'DELETE')";
   private static final String FOREIGN_KEYS = "select conrelid::bigint, confrelid::bigint from pg_constraint"
       + " where contype = 'f' and conrelid <> confrelid";
-  private static final String OWNED_SEQUENCES = "select d.refobjid::bigint, s.oid::bigint, q.seqstart from pg_depend d"
+  private static final String OWNED_SEQUENCES = "select d.refobjid::bigint, s.oid::bigint, q.seqstart,"
+      + " s.oid::regclass::text from pg_depend d"
       + " join pg_class s on s.oid = d.objid and s.relkind = 'S' join pg_sequence q on q.seqrelid = s.oid"
       + " where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')";
 
+  /** The insertable columns of a table: their names, and an expression that renders a row's values as SQL literals. */
+  private static final String COLUMNS = "select string_agg(quote_ident(attname), ', ' order by attnum),"
+      + " string_agg('quote_nullable(t.' || quote_ident(attname) || ')', ' || '', '' || ' order by attnum) from pg_attribute"
+      + " where attrelid = ? and attnum > 0 and not attisdropped and attgenerated = ''";
+
   private final boolean truncate;
+  private final boolean keepBaseline;
   private final Set<String> kept;
 
-  private TableReset(boolean truncate, String... keptTables) {
+  private TableReset(boolean truncate, boolean keepBaseline, String... keptTables) {
     this.truncate = truncate;
+    this.keepBaseline = keepBaseline;
     this.kept = new HashSet<>();
     kept.add(MIGRATION_HISTORY);
     for (String table : keptTables) {
@@ -48,11 +60,16 @@ public final class TableReset implements Reset {
   }
 
   public static Reset deleting(String... keptTables) {
-    return new TableReset(false, keptTables);
+    return new TableReset(false, true, keptTables);
   }
 
   public static Reset truncating(String... keptTables) {
-    return new TableReset(true, keptTables);
+    return new TableReset(true, true, keptTables);
+  }
+
+  /** Deletes every row, the baseline's too, and restarts sequences at their start. */
+  public static Reset emptying(String... keptTables) {
+    return new TableReset(false, false, keptTables);
   }
 
   @Override
@@ -75,18 +92,35 @@ public final class TableReset implements Reset {
           parents.computeIfAbsent(rows.getLong(1), k -> new HashSet<>()).add(rows.getLong(2));
         }
       }
-      List<String> sequences = new ArrayList<>();
+      Map<Long, String> sequenceNames = new LinkedHashMap<>();
+      Map<Long, Long> sequenceStarts = new HashMap<>();
       try (ResultSet rows = statement.executeQuery(OWNED_SEQUENCES)) {
         while (rows.next()) {
           if (tables.containsKey(rows.getLong(1))) {
-            sequences.add("setval(" + rows.getLong(2) + "::regclass, " + rows.getLong(3) + ", false)");
+            sequenceNames.put(rows.getLong(2), rows.getString(4));
+            sequenceStarts.put(rows.getLong(2), rows.getLong(3));
           }
         }
       }
-      List<Long> childrenFirst = truncate ? null : childrenFirst(tables.keySet(), parents);
-      String sql = childrenFirst == null
-          ? "truncate table " + String.join(", ", tables.values()) + " restart identity cascade"
-          : deleteStatements(childrenFirst, tables, sequences);
+      List<String> sequences = new ArrayList<>();
+      for (Map.Entry<Long, String> sequence : sequenceNames.entrySet()) {
+        String value = sequenceStarts.get(sequence.getKey()) + ", false";
+        if (keepBaseline) {
+          try (ResultSet row = statement.executeQuery("select last_value, is_called from " + sequence.getValue())) {
+            row.next();
+            value = row.getLong(1) + ", " + row.getBoolean(2);
+          }
+        }
+        sequences.add("setval(" + sequence.getKey() + "::regclass, " + value + ")");
+      }
+      List<Long> childrenFirst = childrenFirst(tables.keySet(), parents);
+      List<Long> order = childrenFirst == null ? new ArrayList<>(tables.keySet()) : childrenFirst;
+      String restore = keepBaseline ? baselineInserts(connection, order, tables) : "";
+      String sql = truncate || childrenFirst == null
+          ? "truncate table " + String.join(", ", tables.values()) + " restart identity cascade;\n" + restore
+              + (sequences.isEmpty() || !keepBaseline ? "" : "select " + String.join(", ", sequences))
+          : deleteStatements(childrenFirst, tables) + restore
+              + (sequences.isEmpty() ? "" : "select " + String.join(", ", sequences));
       return c -> {
         try (Statement s = c.createStatement()) {
           s.execute(sql);
@@ -95,13 +129,51 @@ public final class TableReset implements Reset {
     }
   }
 
-  private static String deleteStatements(List<Long> order, Map<Long, String> tables, List<String> sequences) {
+  private static String deleteStatements(List<Long> order, Map<Long, String> tables) {
     StringBuilder sql = new StringBuilder();
     for (Long table : order) {
       sql.append("delete from ").append(tables.get(table)).append(";\n");
     }
-    if (!sequences.isEmpty()) {
-      sql.append("select ").append(String.join(", ", sequences));
+    return sql.toString();
+  }
+
+  /**
+   * The statements that put back the rows the tables hold now, parents before children: one
+   * INSERT per non-empty table, its rows carried as SQL literals. Generated columns are left to
+   * the database; identity columns take their old values.
+   */
+  private static String baselineInserts(Connection connection, List<Long> childrenFirst, Map<Long, String> tables)
+      throws SQLException {
+    StringBuilder sql = new StringBuilder();
+    for (int i = childrenFirst.size() - 1; i >= 0; i--) {
+      Long table = childrenFirst.get(i);
+      String name = tables.get(table);
+      String columns;
+      String values;
+      try (java.sql.PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
+        statement.setLong(1, table);
+        try (ResultSet result = statement.executeQuery()) {
+          result.next();
+          columns = result.getString(1);
+          values = result.getString(2);
+        }
+      }
+      if (columns == null) {
+        continue;
+      }
+      // Each value as a quoted literal: PostgreSQL coerces an untyped literal to its column's type.
+      String rows;
+      try (Statement statement = connection.createStatement();
+           ResultSet result = statement.executeQuery("select string_agg('(' || " + values + " || ')', ', ') from "
+               + name + " t")) {
+        result.next();
+        rows = result.getString(1);
+      }
+      if (rows == null) {
+        continue;
+      }
+      sql.append("insert into ").append(name).append(" (").append(columns).append(") overriding system value values ")
+          .append(rows).append(";\n");
     }
     return sql.toString();
   }

@@ -48,6 +48,11 @@ public final class ChoiceRecorder implements Choices {
     return new ChoiceRecorder(new int[0], new SplittableRandom(seed));
   }
 
+  /** Replays {@code prefix}; past its end every choice is drawn at random (a search extending a program). */
+  public static ChoiceRecorder extend(int[] prefix, long seed) {
+    return new ChoiceRecorder(prefix, new SplittableRandom(seed));
+  }
+
   /** Replays {@code choices}; past their end every choice is 0. */
   public static ChoiceRecorder replay(int[] choices) {
     return new ChoiceRecorder(choices, null);

@@ -77,7 +77,7 @@ public final class Corpus {
     Path file = folder.resolve(name);
     try {
       Files.createDirectories(folder);
-      ReportFiles.atomically(file, text.toString());
+      ReportFiles.atomically(file, dev.tollgate.internal.text.Printable.text(text.toString()));
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("Saving the failure to the regression corpus in " + folder

@@ -1,5 +1,6 @@
 package dev.tollgate.internal.report;
 
+import dev.tollgate.internal.text.Printable;
 import java.util.Collection;
 import java.util.Map;
 
@@ -87,7 +88,7 @@ final class Json {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (c < 0x20 || (htmlSafe && (c == '<' || c == '>')) || c == '\u2028' || c == '\u2029') {
+          if (Printable.unsafe(text, i) || (htmlSafe && (c == '<' || c == '>'))) {
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);

@@ -1,5 +1,7 @@
 package dev.tollgate.internal.report;
 
+import dev.tollgate.internal.text.Printable;
+import dev.tollgate.internal.secrets.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,14 +23,34 @@ public final class ReportFiles {
     String generated = RestAssuredTest.render(run);
     try {
       Files.createDirectories(folder);
-      atomically(folder.resolve("report.json"), JsonReport.render(run, generated));
-      atomically(folder.resolve("report.md"), MarkdownReport.render(run));
-      atomically(folder.resolve("report.html"), HtmlReport.render(run, generated));
+      // Control characters, bidi controls and lone surrogates from arguments and bodies are escaped
+      // wherever they sit, so every file is valid UTF-8 text that grep and browsers read as such.
+      atomically(folder.resolve("report.json"), Printable.text(JsonReport.render(run, generated)));
+      atomically(folder.resolve("report.md"), Printable.text(MarkdownReport.render(run)));
+      atomically(folder.resolve("report.html"), Printable.text(HtmlReport.render(run, generated)));
       return folder;
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Writing Tollgate's reports into " + folder.toAbsolutePath() + " failed: " + e
               + ". Expected a writable folder; choose another with -Dtollgate.reportDir=…", e);
+    }
+  }
+
+  /**
+   * A check that could not run: the reports of an earlier run are removed, so none of them looks
+   * current, and {@code report.md} says why this run did not get as far as running.
+   */
+  public static void configurationError(Path folder, String model, String message) {
+    try {
+      for (String name : new String[] {"report.json", "report.html", "report.md"}) {
+        Files.deleteIfExists(folder.resolve(name));
+      }
+      Files.createDirectories(folder);
+      atomically(folder.resolve("report.md"), "# Tollgate: model ` " + model.replace("`", "'")
+          + " ` did not run: configuration error\n\nNo program ran, so there is no report of one; the reports of"
+          + " an earlier run were removed.\n\n```\n" + Redactor.text(message).replace("```", "' ' '") + "\n```\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Removing the stale reports in " + folder.toAbsolutePath() + " failed: " + e, e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tollgate.internal.report;
 
+import dev.tollgate.internal.text.Printable;
 import dev.tollgate.internal.report.RunRecord.StepRecord;
 import dev.tollgate.internal.secrets.Redactor;
 import dev.tollgate.report.Exchange;
@@ -198,7 +199,7 @@ public final class RestAssuredTest {
 
   /** Text safe inside a line comment: no line breaks, no unicode escapes Java would decode. */
   private static String comment(String text) {
-    return String.valueOf(text).replaceAll("[\\r\\n\\u2028\\u2029]", " ").replace("\\u", "\\ u")
+    return Printable.line(String.valueOf(text)).replace("\\u", "\\ u")
         .replace("*/", "* /");
   }
 

@@ -5,6 +5,7 @@ import dev.tollgate.internal.gen.Unsatisfied;
 import dev.tollgate.internal.program.ChoiceRecorder;
 import dev.tollgate.internal.program.Program;
 import dev.tollgate.internal.program.ProgramGenerator;
+import dev.tollgate.internal.program.ReachabilitySearch;
 import dev.tollgate.internal.shrink.Shrinker;
 import dev.tollgate.model.Model;
 import dev.tollgate.runner.RunSummary;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -28,12 +30,18 @@ public final class Checker<M, S> {
   public static final int VALIDATION_PROGRAMS = 200;
   /** Validation stops early, after this many programs, once every command has been enabled. */
   private static final int MIN_VALIDATION_PROGRAMS = 20;
+  /** How many programs the reachability search may generate (-Dtollgate.reachabilityPrograms). */
+  public static final int DEFAULT_SEARCH_PROGRAMS = 20_000;
+  static final String SEARCH_PROGRAMS = "tollgate.reachabilityPrograms";
+  static final String RARE_COMMANDS = "tollgate.rareCommands";
 
   private final Model<M, S> model;
   private final Settings settings;
   private final ProgramGenerator<M, S> generator;
   private final Executor<M, S> executor;
   private final Consumer<Program<M, S>> shrinkCandidates;
+  /** Commands no random validation program enabled: found by the search, or marked rare; for the statistics line. */
+  private final List<String> rare = new ArrayList<>();
 
   public Checker(
       Model<M, S> model,
@@ -58,6 +66,18 @@ public final class Checker<M, S> {
   }
 
   public RunSummary check() {
+    try {
+      return checkValidated();
+    } catch (TollgateConfigurationException e) {
+      Path folder = reportFolder();
+      if (folder != null) {
+        ReportFiles.configurationError(folder, model.name(), e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  private RunSummary checkValidated() {
     long seed = settings.seed();
     validate(seed);
     Statistics statistics = new Statistics();
@@ -242,7 +262,7 @@ public final class Checker<M, S> {
     RunSummary summary = new RunSummary(
         model.name(), seed, statistics.programs(), statistics.steps(), statistics.commands(),
         statistics.states(), statistics.transitions(),
-        Duration.ofNanos(System.nanoTime() - started), note,
+        Duration.ofNanos(System.nanoTime() - started), rareNote(note),
         corpus.stream().map(c -> c.file() + ": " + c.outcome()).toList());
     Path folder = reportFolder();
     if (folder != null) {
@@ -268,17 +288,47 @@ public final class Checker<M, S> {
       }
     }
     int never = firstNeverEnabled(everEnabled);
-    if (never >= 0) {
-      var command = model.commands().get(never);
-      String from = command.from().isEmpty() ? "" : " (it runs only from " + command.from() + ")";
-      throw new TollgateConfigurationException(
-          "Command '" + command.name() + "' was never enabled in " + VALIDATION_PROGRAMS
-              + " generated programs of up to " + settings.maxSteps() + " steps with "
-              + settings.users() + " user(s): its precondition is never true" + from
-              + ". Expected every command to be reachable. Fix its precondition or its"
-              + " from-states, make a command lead to them, or remove the command (weight 0"
-              + " switches it off).");
+    if (never < 0) {
+      return;
     }
+    boolean[] sampled = everEnabled.clone();
+    int budget = Integer.getInteger(SEARCH_PROGRAMS, DEFAULT_SEARCH_PROGRAMS);
+    ReachabilitySearch.Result found = new ReachabilitySearch<>(model, generator, settings.users(), settings.maxSteps())
+        .search(everEnabled, ~seed * 31, budget);
+    Set<String> markedRare = Set.of(System.getProperty(RARE_COMMANDS, "").split("\\s*,\\s*"));
+    for (int i = 0; i < sampled.length; i++) {
+      var command = model.commands().get(i);
+      if (sampled[i] || command.weight() == 0) {
+        continue;
+      }
+      if (everEnabled[i]) {
+        rare.add(command.name() + " (enabled in none of " + VALIDATION_PROGRAMS + " random programs; the reachability"
+            + " search enabled it after " + found.firstDepth()[i] + " steps: raise maxSteps or the weights"
+            + " of the commands it needs, so the tries run it more)");
+      } else if (markedRare.contains(command.name())) {
+        rare.add(command.name() + " (never enabled, marked rare with -D" + RARE_COMMANDS + ")");
+      } else {
+        String from = command.from().isEmpty() ? "" : " (it runs only from " + command.from() + ")";
+        throw new TollgateConfigurationException(
+            "Command '" + command.name() + "' was never enabled, neither in " + VALIDATION_PROGRAMS
+                + " random programs nor in a search of " + found.programs() + " programs that extended programs"
+                + " step by step towards the commands they enable, all of up to " + settings.maxSteps()
+                + " steps with " + settings.users() + " user(s): its precondition is never true" + from
+                + ". Expected every command to be reachable. Fix its precondition or its from-states, make a"
+                + " command lead to them, or remove the command (weight 0 switches it off). If it needs"
+                + " longer programs, raise maxSteps; to search harder, set -D" + SEARCH_PROGRAMS + "="
+                + budget * 5 + " (now " + budget + "); if it is rare on purpose, set -D" + RARE_COMMANDS + "="
+                + command.name() + " to have a warning instead.");
+      }
+    }
+  }
+
+  private String rareNote(String note) {
+    if (rare.isEmpty()) {
+      return note;
+    }
+    String warning = "warning: rare " + (rare.size() == 1 ? "command " : "commands ") + String.join(", ", rare);
+    return note == null ? warning : note + "; " + warning;
   }
 
   /** The first command with a weight that was never enabled, or -1. */

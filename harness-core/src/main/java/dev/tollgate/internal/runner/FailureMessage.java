@@ -1,5 +1,6 @@
 package dev.tollgate.internal.runner;
 
+import dev.tollgate.internal.text.Printable;
 import dev.tollgate.internal.program.Program;
 import dev.tollgate.internal.program.Step;
 import java.time.Duration;
@@ -101,9 +102,9 @@ public final class FailureMessage {
             context.shrinkTime().toMillis(), context.numbers().shrinkSteps());
     if (cause instanceof AssertionFailedError afe && afe.isExpectedDefined()) {
       return new ModelCheckFailure(
-          out.toString(), afe.getExpected(), afe.getActual(), cause, details);
+          Printable.text(out.toString()), afe.getExpected(), afe.getActual(), cause, details);
     }
-    return new ModelCheckFailure(out.toString(), cause, details);
+    return new ModelCheckFailure(Printable.text(out.toString()), cause, details);
   }
 
   private static String plural(int n, String word) {

@@ -13,6 +13,8 @@ import dev.tollgate.environment.EnvironmentException;
 import dev.tollgate.environment.EnvironmentKind;
 import dev.tollgate.environment.Environments;
 import dev.tollgate.environment.Postgres;
+import dev.tollgate.environment.Readiness;
+import dev.tollgate.environment.Reset;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,51 @@ class LocalEnvironmentIT {
         rows.next();
         assertThat(rows.getInt(1)).as("migration history is kept").isEqualTo(1);
       }
+    }
+  }
+
+  @Test
+  void protected_health_check_counts_as_up_and_reset_keeps_the_seed_rows_and_their_sequences() throws Exception {
+    App app = TinyApps.onTestClasspath().env("TINY_APP_HEALTH_STATUS", "401").env("TINY_APP_SEED", "true")
+        .readyWhen(Readiness.http("/health").withStatus(200, 401));
+    try (Environment env = local(app, TinyApps.workDir("seed")).start()) {
+      env.stub("notifier").client().register(post(urlEqualTo("/notify")).willReturn(noContent()));
+      URI url = env.appBaseUrl();
+      assertThat(TinyApps.get(url, "/users/names").body()).isEqualTo("1=admin");
+      assertThat(TinyApps.post(url, "/users?name=ada").body()).isEqualTo("{\"id\":2}");
+      assertThat(TinyApps.post(url, "/todos?user=2&title=milk").body()).isEqualTo("{\"id\":2,\"notifier\":204}");
+      try (Connection c = env.database().connect(); Statement s = c.createStatement()) {
+        s.execute("update users set name = 'renamed' where id = 1");
+      }
+
+      for (int reset = 0; reset < 3; reset++) {
+        env.reset();
+
+        assertThat(TinyApps.get(url, "/users/names").body()).as("seed rows survive reset " + reset).isEqualTo("1=admin");
+        assertThat(TinyApps.get(url, "/todos/count").body()).isEqualTo("1");
+        assertThat(TinyApps.post(url, "/users?name=bob").body()).as("ids repeat after reset " + reset)
+            .isEqualTo("{\"id\":2}");
+      }
+    }
+  }
+
+  @Test
+  void empty_all_tables_reset_drops_the_seed_rows_too() throws Exception {
+    App app = TinyApps.onTestClasspath().env("TINY_APP_SEED", "true");
+    try (Environment env = Environments.builder().app(app).postgres().kind(EnvironmentKind.LOCAL)
+        .reset(Reset.emptyAllTables()).workDir(TinyApps.workDir("empty")).build().start()) {
+      env.reset();
+
+      assertThat(TinyApps.get(env.appBaseUrl(), "/users/names").body()).isEmpty();
+      assertThat(TinyApps.post(env.appBaseUrl(), "/users?name=bob").body()).isEqualTo("{\"id\":1}");
+    }
+  }
+
+  @Test
+  void port_readiness_starts_an_app_whose_health_check_never_answers_2xx() throws Exception {
+    App app = TinyApps.onTestClasspath().env("TINY_APP_NEVER_READY", "true").readyWhen(Readiness.port());
+    try (Environment env = local(app, TinyApps.workDir("port")).start()) {
+      assertThat(TinyApps.get(env.appBaseUrl(), "/health").statusCode()).isEqualTo(503);
     }
   }
 
@@ -117,7 +164,10 @@ class LocalEnvironmentIT {
 
     // 10 s: long enough for the tiny app's JVM to come up on a loaded machine and answer 503.
     assertThatThrownBy(env::start).isInstanceOf(EnvironmentException.class)
-        .hasMessageContaining("within 10000 ms, but the last probe got: HTTP 503. The app was stopped.")
+        .hasMessageContaining("did not become ready. Expected GET http://")
+        .hasMessageContaining("/health answers 2xx within 10000 ms, but the last probe got: HTTP 503 not ready.")
+        .hasMessageContaining("withStatus(200, 503)")
+        .hasMessageContaining("The app was stopped.")
         .hasMessageContaining("tiny-app: listening on");
     assertThat(TinyApps.liveDescendants()).containsExactlyInAnyOrderElementsOf(
         before.stream().filter(ProcessHandle::isAlive).toList());

@@ -28,7 +28,9 @@ import java.util.concurrent.Executors;
  * to its notifier stub. It reads exactly the variables the environments hand over.
  *
  * <p>Switches for failure tests: {@code TINY_APP_EXIT_AT_START=<code>} exits at once;
- * {@code TINY_APP_NEVER_READY=true} answers 503 on /health.
+ * {@code TINY_APP_NEVER_READY=true} answers 503 on /health. {@code TINY_APP_HEALTH_STATUS=401} makes
+ * /health answer that status (a health check behind authentication); {@code TINY_APP_SEED=true}
+ * has the migration insert a seed user 'admin' with a todo 'read the manual'.
  */
 public final class TinyApp {
   private final Connection db;
@@ -50,7 +52,7 @@ public final class TinyApp {
     }
     int port = Integer.parseInt(required("PORT"));
     Connection db = DriverManager.getConnection(required("DB_URL"), required("DB_USER"), System.getenv("DB_PASSWORD"));
-    migrate(db);
+    migrate(db, "true".equals(System.getenv("TINY_APP_SEED")));
     TinyApp app = new TinyApp(db, System.getenv("NOTIFIER_URL"), "true".equals(System.getenv("TINY_APP_NEVER_READY")));
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 50);
     server.setExecutor(Executors.newFixedThreadPool(4));
@@ -67,13 +69,17 @@ public final class TinyApp {
     return value;
   }
 
-  private static void migrate(Connection db) throws SQLException {
+  private static void migrate(Connection db, boolean seed) throws SQLException {
     try (Statement s = db.createStatement()) {
       s.execute("create table if not exists flyway_schema_history (installed_rank int primary key, version text)");
       s.execute("insert into flyway_schema_history values (1, '1') on conflict do nothing");
       s.execute("create table if not exists users (id serial primary key, name text not null)");
       s.execute("create table if not exists todos (id serial primary key,"
           + " user_id int not null references users(id), title text not null)");
+      if (seed) {
+        s.execute("insert into users(name) select 'admin' where not exists (select 1 from users)");
+        s.execute("insert into todos(user_id, title) select 1, 'read the manual' where not exists (select 1 from todos)");
+      }
     }
   }
 
@@ -83,7 +89,12 @@ public final class TinyApp {
       Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
       String method = exchange.getRequestMethod();
       if (path.equals("/health")) {
-        respond(exchange, neverReady ? 503 : 200, neverReady ? "not ready" : "ok");
+        String status = System.getenv("TINY_APP_HEALTH_STATUS");
+        if (status != null) {
+          respond(exchange, Integer.parseInt(status), "{\"error\":\"unauthorized\"}");
+        } else {
+          respond(exchange, neverReady ? 503 : 200, neverReady ? "not ready" : "ok");
+        }
       } else if (method.equals("POST") && path.equals("/users")) {
         respond(exchange, 201, "{\"id\":" + insert("insert into users(name) values (?) returning id", query.get("name")) + "}");
       } else if (method.equals("POST") && path.equals("/todos")) {
@@ -91,6 +102,8 @@ public final class TinyApp {
             + ", ?) returning id", query.get("title"));
         int notified = notifyStub("todo " + id);
         respond(exchange, 201, "{\"id\":" + id + ",\"notifier\":" + notified + "}");
+      } else if (method.equals("GET") && path.equals("/users/names")) {
+        respond(exchange, 200, names());
       } else if (method.equals("GET") && path.equals("/todos/count")) {
         respond(exchange, 200, Long.toString(count()));
       } else {
@@ -109,6 +122,17 @@ public final class TinyApp {
         return rows.getLong(1);
       }
     }
+  }
+
+  private synchronized String names() throws SQLException {
+    StringBuilder out = new StringBuilder();
+    try (Statement statement = db.createStatement();
+         ResultSet rows = statement.executeQuery("select id, name from users order by id")) {
+      while (rows.next()) {
+        out.append(out.length() == 0 ? "" : ",").append(rows.getLong(1)).append('=').append(rows.getString(2));
+      }
+    }
+    return out.toString();
   }
 
   private synchronized long count() throws SQLException {
