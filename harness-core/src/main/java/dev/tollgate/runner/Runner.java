@@ -95,7 +95,8 @@ public final class Runner {
 
   /**
    * Swarm testing (default on): each program switches a random subset of commands off and skews
-   * the weights of the rest. A command that is the only way into a user state is only skewed.
+   * the weights of the rest. A command that is the only way into a user state, or the last one on
+   * that makes a kind of reference, is only skewed.
    */
   public Runner swarm(boolean value) {
     return with(k -> k.swarm = value);
