@@ -82,8 +82,10 @@ def main(results, bugs_md):
             note = "" if reliable else "; no peer found it on every seed"
             print(f"{'':<28}Tollgate / best peer ({peer}): {ratio:.2f}x"
                   f" ({net:.2f}x without each tool's start-up cost{note})")
+        elif best["tollgate"][1] is None:
+            print(f"{'':<28}Tollgate / best peer: - (Tollgate did not find it)")
         else:
-            print(f"{'':<28}Tollgate / best peer: - (not found by Tollgate or by any peer)")
+            print(f"{'':<28}Tollgate / best peer: - (no peer found it)")
     print()
     print(f"Tollgate: every bug found on every seed: {'yes' if tollgate_all_found else 'NO'};"
           f" every counterexample minimal: {'yes' if tollgate_all_minimal else 'NO'};"

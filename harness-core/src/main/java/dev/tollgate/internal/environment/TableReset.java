@@ -20,8 +20,9 @@ import java.util.Set;
  * right after the app started (seed rows from migrations), or no rows at all for {@link
  * #emptying}. The schema and the baseline rows are read once; each reset is then one statement
  * string sent in one round trip: delete every row, insert the baseline rows again (parents first,
- * as literals held in the statement), and put each sequence back where it stood. DELETE plus {@code setval} beats TRUNCATE (and ALTER SEQUENCE ...
- * RESTART) on small tables, because those make new files for each table, index and sequence.
+ * as literals held in the statement), and put each sequence back where it stood. DELETE plus
+ * {@code setval} beats TRUNCATE (and ALTER SEQUENCE ... RESTART) on small tables, because those
+ * make new files for each table, index and sequence.
  */
 public final class TableReset implements Reset {
   /** Flyway's migration history survives every reset. */
