@@ -80,7 +80,10 @@ public final class Runner {
     return with(k -> k.timeBudget = Objects.requireNonNull(value, "timeBudget"));
   }
 
-  /** At most this many runs of the system while shrinking (default 1000). */
+  /**
+   * Shrinking stops after this many runs in a row that did not shrink (default 1000); runs that
+   * make progress do not count, so the limit is the shrink time.
+   */
   public Runner shrinkRuns(int value) {
     return with(k -> k.shrinkRuns = positive("shrinkRuns", value));
   }
