@@ -25,6 +25,8 @@ import java.util.Optional;
 public final class LinearizabilityChecker<S, I, O> {
   private static final long DEFAULT_MAX_STEPS = 50_000_000L;
   private static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
+  /** The key of a history checked whole. */
+  private static final Object WHOLE = new Object();
 
   private final SequentialModel<S, I, O> model;
   private final boolean partitioning;
@@ -104,8 +106,6 @@ public final class LinearizabilityChecker<S, I, O> {
     }
     return new Verdict<>(verdicts, origin);
   }
-
-  private static final Object WHOLE = new Object();
 
   private Map<Object, List<Operation<I, O>>> partitions(History<I, O> history) {
     Map<Object, List<Operation<I, O>>> parts = new LinkedHashMap<>();

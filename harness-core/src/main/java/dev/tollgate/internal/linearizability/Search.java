@@ -195,7 +195,7 @@ final class Search<S, I, O> {
       if (op.invokedAt() <= firstReturn) {
         Transition<S> t = model.step(bestState, op.input(), op.output());
         candidates.add(new PartitionVerdict.Candidate<>(op, t.isAccepted()
-            ? "fits here, but then no order of the remaining operations fits"
+            ? "fits here, but no order that goes on from here explains the rest"
             : t.reason()));
       }
     }
