@@ -36,7 +36,10 @@ public interface Gen<T> {
 
   default <U> Gen<U> flatMap(Function<? super T, ? extends Gen<? extends U>> mapper) {
     Objects.requireNonNull(mapper, "mapper");
-    return choices -> mapper.apply(generate(choices)).generate(choices);
+    return choices -> {
+      T first = generate(choices);
+      return dependent(choices, mapper.apply(first));
+    };
   }
 
   /**
@@ -142,7 +145,7 @@ public interface Gen<T> {
     if (copy.isEmpty()) {
       throw new TollgateConfigurationException("Gen.oneOf(..) needs at least one generator.");
     }
-    return choices -> copy.get(choices.choose(copy.size())).generate(choices);
+    return choices -> dependent(choices, copy.get(choices.choose(copy.size())));
   }
 
   static <T> Gen<T> frequency(int weight1, Gen<? extends T> gen1, int weight2, Gen<? extends T> gen2) {
@@ -176,18 +179,35 @@ public interface Gen<T> {
       weights[i] = copy.get(i).weight();
     }
     Distribution byWeight = Distribution.weighted(weights);
-    return choices -> copy.get(choices.choose(copy.size(), byWeight)).gen().generate(choices);
+    return choices -> dependent(choices, copy.get(choices.choose(copy.size(), byWeight)).gen());
   }
 
   static <A, B, R> Gen<R> combine(
       Gen<A> first, Gen<B> second, BiFunction<? super A, ? super B, ? extends R> combiner) {
-    return choices -> combiner.apply(first.generate(choices), second.generate(choices));
+    return choices -> combiner.apply(part(choices, first), part(choices, second));
   }
 
   static <A, B, C, R> Gen<R> combine(
       Gen<A> first, Gen<B> second, Gen<C> third, Combiner3<A, B, C, R> combiner) {
     return choices ->
-        combiner.apply(first.generate(choices), second.generate(choices), third.generate(choices));
+        combiner.apply(part(choices, first), part(choices, second), part(choices, third));
+  }
+
+  /**
+   * Generates with {@code gen} in a span of its own: the choices whose meaning depends on the
+   * choice just made (a branch of oneOf, the second half of a flatMap). Shrinking lowers that
+   * choice and simplifies or replaces this span together, so a branch switch can succeed.
+   */
+  private static <U> U dependent(Choices choices, Gen<? extends U> gen) {
+    choices.beginSpan();
+    U value = gen.generate(choices);
+    choices.endSpan();
+    return value;
+  }
+
+  /** One part of a combined value, in a span of its own, so shrinking can move it alone. */
+  private static <U> U part(Choices choices, Gen<U> gen) {
+    return dependent(choices, gen);
   }
 
   /** A weight and the generator it applies to, for {@link #frequency(List)}. */

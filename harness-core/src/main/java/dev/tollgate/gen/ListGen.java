@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Generates lists. Each element past the minimum is its own span of choices, preceded by a
- * "one more?" choice, so shrinking can delete elements one at a time.
+ * Generates lists. Each element is its own span of choices, preceded by a "one more?" choice, so
+ * shrinking can delete any element, the first ones too, down to the minimum size. Below the
+ * minimum the "one more?" choice is a placeholder with one possible value: deleting an element
+ * there makes the next one take its place.
  */
 public final class ListGen<T> implements Gen<List<T>> {
   static final int DEFAULT_MAX = 50;
@@ -32,13 +34,12 @@ public final class ListGen<T> implements Gen<List<T>> {
   @Override
   public List<T> generate(Choices choices) {
     List<T> out = new ArrayList<>();
-    for (int i = 0; i < minSize; i++) {
-      out.add(element.generate(choices));
-    }
     Distribution more = Distribution.bernoulli(0.8);
     while (out.size() < maxSize) {
       choices.beginSpan();
-      boolean another = choices.choose(2, more) == 1;
+      boolean another = out.size() < minSize
+          ? choices.choose(1) == 0
+          : choices.choose(2, more) == 1;
       if (another) {
         out.add(element.generate(choices));
       }

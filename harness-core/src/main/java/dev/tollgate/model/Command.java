@@ -23,7 +23,7 @@ public final class Command<M, S> {
   private final Set<String> from;
   private final String to;
   private final Precondition<M> precondition;
-  private final int weight;
+  private final double weight;
   private final ArgumentSource<M, ?> arguments;
   private final Action<S, Object, Object> action;
   private final Extractor<Object> extractor;
@@ -67,13 +67,19 @@ public final class Command<M, S> {
     return to;
   }
 
-  public int weight() {
+  /** How often this command is picked relative to others; 0 means never. */
+  public double weight() {
     return weight;
   }
 
   /** Whether the command makes a {@link Ref}. */
   public boolean yieldsRef() {
     return extractor != null;
+  }
+
+  /** The label of the references this command makes, or null if it makes none. */
+  public String refLabel() {
+    return yieldsRef() ? refLabel : null;
   }
 
   // ---- for the engine ----

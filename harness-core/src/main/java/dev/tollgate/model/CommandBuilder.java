@@ -26,7 +26,7 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
   final Set<String> from = new LinkedHashSet<>();
   String to;
   Precondition<M> precondition = (model, user) -> true;
-  int weight = 1;
+  double weight = 1;
   ArgumentSource<M, ?> arguments = noArgument();
 
   private static <M> ArgumentSource<M, Void> noArgument() {
@@ -77,11 +77,19 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
     return when((model, user) -> condition.test(model));
   }
 
-  /** How often this command is picked relative to others (default 1; 0 disables it). */
-  public CommandBuilder<M, S, A> weight(int weight) {
-    if (weight < 0) {
+  /**
+   * How often this command is picked relative to others (default 1; 0 disables it). Weights may
+   * be fractional: {@code 0.1} makes a mostly-invalid probe rare without switching it off.
+   */
+  public CommandBuilder<M, S, A> weight(double weight) {
+    if (!(weight >= 0) || Double.isInfinite(weight)) {
+      String shown = weight == Math.rint(weight) && !Double.isInfinite(weight)
+          ? String.valueOf((long) weight) : String.valueOf(weight);
       throw new TollgateConfigurationException(
-          "Command '" + name + "': weight " + weight + " is negative; expected 0 or more.");
+          "Command '" + name + "': weight " + shown
+              + (weight < 0 ? " is negative" : " is not a finite number")
+              + "; expected 0 or more." + (weight < 0 ? "" : " E.g. 1 (the default), 5 (five"
+              + " times as often) or 0.1 (rarely)."));
     }
     this.weight = weight;
     return this;

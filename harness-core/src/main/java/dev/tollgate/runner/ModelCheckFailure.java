@@ -24,7 +24,12 @@ public final class ModelCheckFailure extends AssertionFailedError {
       int originalSteps,
       int shrinkRuns,
       int tryNumber,
-      String flakiness) {
+      String flakiness,
+      long firstFailureMillis,
+      int programsRun,
+      long stepsRun,
+      long shrinkMillis,
+      long shrinkSteps) {
     public Details {
       steps = List.copyOf(steps);
     }
@@ -93,5 +98,30 @@ public final class ModelCheckFailure extends AssertionFailedError {
   /** How many runs of the system shrinking used. */
   public int shrinkRuns() {
     return details.shrinkRuns();
+  }
+
+  /** How many steps the shrink runs took on the system. */
+  public long shrinkSteps() {
+    return details.shrinkSteps();
+  }
+
+  /** How long shrinking took, in milliseconds. */
+  public long shrinkMillis() {
+    return details.shrinkMillis();
+  }
+
+  /** Milliseconds from the start of the check to the first failing run. */
+  public long firstFailureMillis() {
+    return details.firstFailureMillis();
+  }
+
+  /** How many programs ran until the failure was found, the failing one included. */
+  public int programsRun() {
+    return details.programsRun();
+  }
+
+  /** How many system steps those programs ran. */
+  public long stepsRun() {
+    return details.stepsRun();
   }
 }

@@ -24,7 +24,10 @@ import java.util.function.Function;
  * {@code tollgate.maxSteps}, {@code tollgate.users}, {@code tollgate.seed}, {@code
  * tollgate.timeBudget}, {@code tollgate.shrinkRuns}, {@code tollgate.shrinkTime}, {@code
  * tollgate.replay}, {@code tollgate.reportDir}, {@code tollgate.corpus}, {@code
- * tollgate.flakyReruns}) override what the code says, so CI can turn the knobs.
+ * tollgate.flakyReruns}) override what the code says, so CI can turn the knobs. Two more have no
+ * setter: {@code tollgate.reachabilityPrograms} (how many programs the search for a command that no
+ * random program enabled may generate, default 20,000) and {@code tollgate.rareCommands} (commands,
+ * comma-separated, that are rare on purpose: a warning instead of an error when never enabled).
  *
  * <p>Every check writes {@code report.json}, {@code report.md} and {@code report.html} into
  * {@code target/tollgate/<test>/}; a failure is rerun to classify it as deterministic or flaky,
@@ -77,7 +80,10 @@ public final class Runner {
     return with(k -> k.timeBudget = Objects.requireNonNull(value, "timeBudget"));
   }
 
-  /** At most this many runs of the system while shrinking (default 1000). */
+  /**
+   * Shrinking stops after this many runs in a row that did not shrink (default 1000); runs that
+   * make progress do not count, so the limit is the shrink time.
+   */
   public Runner shrinkRuns(int value) {
     return with(k -> k.shrinkRuns = positive("shrinkRuns", value));
   }
@@ -89,7 +95,8 @@ public final class Runner {
 
   /**
    * Swarm testing (default on): each program switches a random subset of commands off and skews
-   * the weights of the rest. A command that is the only way into a user state is only skewed.
+   * the weights of the rest. A command that is the only way into a user state, or the last one on
+   * that makes a kind of reference, is only skewed.
    */
   public Runner swarm(boolean value) {
     return with(k -> k.swarm = value);

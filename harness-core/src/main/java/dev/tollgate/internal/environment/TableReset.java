@@ -20,8 +20,9 @@ import java.util.Set;
  * right after the app started (seed rows from migrations), or no rows at all for {@link
  * #emptying}. The schema and the baseline rows are read once; each reset is then one statement
  * string sent in one round trip: delete every row, insert the baseline rows again (parents first,
- * as literals held in the statement), and put each sequence back where it stood. DELETE plus {@code setval} beats TRUNCATE (and ALTER SEQUENCE ...
- * RESTART) on small tables, because those make new files for each table, index and sequence.
+ * as literals held in the statement), and put each sequence back where it stood. DELETE plus
+ * {@code setval} beats TRUNCATE (and ALTER SEQUENCE ... RESTART) on small tables, because those
+ * make new files for each table, index and sequence.
  */
 public final class TableReset implements Reset {
   /** Flyway's migration history survives every reset. */
@@ -114,7 +115,7 @@ public final class TableReset implements Reset {
       }
       List<Long> childrenFirst = childrenFirst(tables.keySet(), parents);
       List<Long> order = childrenFirst == null ? new ArrayList<>(tables.keySet()) : childrenFirst;
-      String restore = keepBaseline ? baselineInserts(connection, order, tables) : "";
+      String restore = keepBaseline ? baselineInserts(connection, order, tables, childrenFirst == null) : "";
       String sql = truncate || childrenFirst == null
           ? "truncate table " + String.join(", ", tables.values()) + " restart identity cascade;\n" + restore
               + (sequences.isEmpty() || !keepBaseline ? "" : "select " + String.join(", ", sequences))
@@ -138,12 +139,13 @@ public final class TableReset implements Reset {
 
   /**
    * The statements that put back the rows the tables hold now, parents before children: one
-   * INSERT per non-empty table, its rows carried as SQL literals. Generated columns are left to
+   * INSERT per non-empty table, its rows carried as SQL literals (or, when references form a
+   * cycle, one statement holding every INSERT). Generated columns are left to
    * the database; identity columns take their old values.
    */
-  private static String baselineInserts(Connection connection, List<Long> childrenFirst, Map<Long, String> tables)
-      throws SQLException {
-    StringBuilder sql = new StringBuilder();
+  private static String baselineInserts(Connection connection, List<Long> childrenFirst, Map<Long, String> tables,
+      boolean cycle) throws SQLException {
+    List<String> inserts = new ArrayList<>();
     for (int i = childrenFirst.size() - 1; i >= 0; i--) {
       Long table = childrenFirst.get(i);
       String name = tables.get(table);
@@ -171,10 +173,21 @@ public final class TableReset implements Reset {
       if (rows == null) {
         continue;
       }
-      sql.append("insert into ").append(name).append(" (").append(columns).append(") overriding system value values ")
-          .append(rows).append(";\n");
+      inserts.add("insert into " + name + " (" + columns + ") overriding system value values " + rows);
     }
-    return sql.toString();
+    if (inserts.isEmpty()) {
+      return "";
+    }
+    if (!cycle || inserts.size() == 1) {
+      return String.join(";\n", inserts) + ";\n";
+    }
+    // Rows that reference each other across tables: one statement, whose foreign keys are checked
+    // at its end, when every table holds its rows again.
+    StringBuilder sql = new StringBuilder("with ");
+    for (int i = 0; i < inserts.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("baseline").append(i).append(" as (").append(inserts.get(i)).append(')');
+    }
+    return sql.append(" select 1;\n").toString();
   }
 
   /**

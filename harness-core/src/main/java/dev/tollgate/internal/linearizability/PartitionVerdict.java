@@ -24,11 +24,13 @@ public final class PartitionVerdict<S, I, O> {
   private final S stateAfterOrder;
   private final List<Operation<I, O>> unplaced;
   private final List<Candidate<I, O>> candidates;
+  private final String refused;
   private final long steps;
 
   PartitionVerdict(Object key, Outcome outcome, SequentialModel<S, I, O> model, S initial,
       List<Operation<I, O>> operations, List<Operation<I, O>> order, S stateAfterOrder,
-      List<Operation<I, O>> unplaced, List<Candidate<I, O>> candidates, long steps) {
+      List<Operation<I, O>> unplaced, List<Candidate<I, O>> candidates, String refused,
+      long steps) {
     this.key = key;
     this.outcome = outcome;
     this.model = model;
@@ -38,6 +40,7 @@ public final class PartitionVerdict<S, I, O> {
     this.stateAfterOrder = stateAfterOrder;
     this.unplaced = List.copyOf(unplaced);
     this.candidates = List.copyOf(candidates);
+    this.refused = refused;
     this.steps = steps;
   }
 
@@ -81,6 +84,14 @@ public final class PartitionVerdict<S, I, O> {
     return candidates;
   }
 
+  /**
+   * When the longest order placed every operation that returned and only the final check refused
+   * its final state: why it refused.
+   */
+  public Optional<String> finalStateRefused() {
+    return Optional.ofNullable(refused);
+  }
+
   /** Search steps spent (each try or undo of an operation). */
   public long steps() {
     return steps;
@@ -108,7 +119,8 @@ public final class PartitionVerdict<S, I, O> {
       }
       case NOT_LINEARIZABLE -> out.append("not linearizable").append(where)
           .append(": no order of the ").append(total)
-          .append(" operations keeps real-time order and fits the model.\n");
+          .append(" operations keeps real-time order and fits the model")
+          .append(refused == null ? ".\n" : " and the final check.\n");
       default -> out.append("unknown").append(where).append(": the search stopped after ")
           .append(String.format("%,d", steps))
           .append(" steps, out of budget, before it found an order or ruled them all out.\n");
@@ -116,14 +128,21 @@ public final class PartitionVerdict<S, I, O> {
     out.append("The longest order that fits (").append(order.size()).append(" of ").append(total)
         .append(" operations), from ").append(model.describe(initial)).append(":\n");
     appendOrder(out, origin);
-    if (outcome == Outcome.NOT_LINEARIZABLE) {
+    if (refused != null) {
+      out.append("It explains every answer, but the final check refuses the state it ends in")
+          .append(outcome == Outcome.NOT_LINEARIZABLE ? ", as it does after every such order" : "")
+          .append(":\n  ").append(refused).append('\n');
+    }
+    if (outcome == Outcome.NOT_LINEARIZABLE && !candidates.isEmpty()) {
       out.append("Then none of these can come next:\n");
       for (Candidate<I, O> c : candidates) {
         out.append("  ").append(line(c.operation(), origin)).append("\n      ")
             .append(c.reason()).append('\n');
       }
     }
-    out.append("Not placed:\n");
+    if (!unplaced.isEmpty()) {
+      out.append("Not placed:\n");
+    }
     for (Operation<I, O> op : unplaced) {
       out.append("  ").append(line(op, origin)).append('\n');
     }

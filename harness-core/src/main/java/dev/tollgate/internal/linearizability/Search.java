@@ -24,6 +24,7 @@ final class Search<S, I, O> {
   private final SequentialModel<S, I, O> model;
   private final List<Operation<I, O>> ops;
   private final Budget budget;
+  private final LinearizabilityChecker.FinalCheck<S> finalCheck;
   // Entry e: the invocation of operation e / 2 when e is even, its return when odd.
   private final int[] next;
   private final int[] prev;
@@ -32,9 +33,15 @@ final class Search<S, I, O> {
   private int bestLength = -1;
   private int[] bestOrder = new int[0];
   private S bestState;
+  private String finalProblem;
+  private int finalProblemDepth;
+  private int[] finalProblemOrder;
+  private S finalProblemState;
 
-  Search(SequentialModel<S, I, O> model, List<Operation<I, O>> ops, Budget budget) {
+  Search(SequentialModel<S, I, O> model, List<Operation<I, O>> ops, Budget budget,
+      LinearizabilityChecker.FinalCheck<S> finalCheck) {
     this.model = model;
+    this.finalCheck = finalCheck;
     this.ops = ops;
     this.budget = budget;
     int entries = ops.size() * 2;
@@ -77,16 +84,30 @@ final class Search<S, I, O> {
     record(stackOps, 0, state);
     int entry = first;
     long steps = 0;
-    while (required > 0) {
+    boolean arrived = true;
+    while (true) {
+      if (required == 0 && arrived) {
+        arrived = false;
+        // Every operation that returned is placed. Without a final check that is the answer;
+        // with one, a final state it refuses is a dead end, like a return met too early, and
+        // the search goes on (placing pending operations too, or undoing the last choice).
+        String problem = finalCheck == null ? null : finalCheck.problem(key(key), state)
+            .orElse(null);
+        if (problem == null) {
+          break;
+        }
+        if (finalProblem == null || depth >= finalProblemDepth) {
+          finalProblem = problem;
+          finalProblemDepth = depth;
+          finalProblemOrder = Arrays.copyOf(stackOps, depth);
+          finalProblemState = state;
+        }
+      }
       if (budget.exhausted(steps)) {
         return verdict(key, initial, PartitionVerdict.Outcome.UNKNOWN, steps);
       }
       steps++;
-      if (entry == END) {
-        throw new IllegalStateException("the search ran past the last event with " + required
-            + " operations to place: a bug in the checker");
-      }
-      if ((entry & 1) == 0) {
+      if (entry != END && (entry & 1) == 0) {
         int op = entry / 2;
         Operation<I, O> operation = ops.get(op);
         Transition<S> t = model.step(state, operation.input(), operation.output());
@@ -99,6 +120,7 @@ final class Search<S, I, O> {
             unlink(op);
             required -= operation.isPending() ? 0 : 1;
             record(stackOps, depth, state);
+            arrived = true;
             entry = first;
             continue;
           }
@@ -122,6 +144,10 @@ final class Search<S, I, O> {
     return verdict(key, initial, PartitionVerdict.Outcome.LINEARIZABLE, steps);
   }
 
+  private static java.util.Optional<Object> key(Object key) {
+    return java.util.Optional.ofNullable(key);
+  }
+
   private void record(int[] stackOps, int depth, S state) {
     if (depth > bestLength) {
       bestLength = depth;
@@ -132,6 +158,14 @@ final class Search<S, I, O> {
 
   private PartitionVerdict<S, I, O> verdict(
       Object key, S initial, PartitionVerdict.Outcome outcome, long steps) {
+    String refused = null;
+    if (outcome != PartitionVerdict.Outcome.LINEARIZABLE && finalProblem != null
+        && finalProblemDepth >= bestLength) {
+      // The longest order reached the end and only the final check refused it: show that one.
+      bestOrder = finalProblemOrder;
+      bestState = finalProblemState;
+      refused = finalProblem;
+    }
     List<Operation<I, O>> order = new ArrayList<>(bestOrder.length);
     boolean[] placed = new boolean[ops.size()];
     for (int op : bestOrder) {
@@ -147,7 +181,7 @@ final class Search<S, I, O> {
     List<PartitionVerdict.Candidate<I, O>> candidates = outcome == PartitionVerdict.Outcome.LINEARIZABLE
         ? List.of() : candidates(unplaced);
     return new PartitionVerdict<>(key, outcome, model, initial, ops, order, bestState, unplaced,
-        candidates, steps);
+        candidates, refused, steps);
   }
 
   /** The operations that could come right after the longest order, and why none fits there. */
@@ -161,7 +195,7 @@ final class Search<S, I, O> {
       if (op.invokedAt() <= firstReturn) {
         Transition<S> t = model.step(bestState, op.input(), op.output());
         candidates.add(new PartitionVerdict.Candidate<>(op, t.isAccepted()
-            ? "fits here, but then no order of the remaining operations fits"
+            ? "fits here, but no order that goes on from here explains the rest"
             : t.reason()));
       }
     }

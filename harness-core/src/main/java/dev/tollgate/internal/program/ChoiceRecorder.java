@@ -32,6 +32,7 @@ public final class ChoiceRecorder implements Choices {
   private int[] spanStart = new int[16];
   private int[] spanEnd = new int[16];
   private int[] spanKind = new int[16];
+  private int[] spanParent = new int[16];
   private int spans;
   private int[] open = new int[8];
   private int depth;
@@ -95,7 +96,9 @@ public final class ChoiceRecorder implements Choices {
       spanStart = Arrays.copyOf(spanStart, grown);
       spanEnd = Arrays.copyOf(spanEnd, grown);
       spanKind = Arrays.copyOf(spanKind, grown);
+      spanParent = Arrays.copyOf(spanParent, grown);
     }
+    spanParent[spans] = depth == 0 ? -1 : open[depth - 1];
     spanStart[spans] = size;
     spanEnd[spans] = -1;
     spanKind[spans] = kind;
@@ -137,6 +140,19 @@ public final class ChoiceRecorder implements Choices {
   /** The choices made so far. */
   public int[] choices() {
     return Arrays.copyOf(values, size);
+  }
+
+  /**
+   * Every closed span, in order of opening, with the index of the span that encloses it, so that
+   * shrinking can find a span's siblings and descendants.
+   */
+  public List<Span> allSpans() {
+    List<Span> out = new ArrayList<>(spans);
+    for (int i = 0; i < spans; i++) {
+      out.add(new Span(spanStart[i], spanEnd[i] < 0 ? size : spanEnd[i], spanKind[i],
+          spanParent[i]));
+    }
+    return out;
   }
 
   /** The closed spans of {@code kind}, as {@code [start, end)} pairs, in order of opening. */

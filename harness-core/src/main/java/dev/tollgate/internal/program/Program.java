@@ -18,6 +18,7 @@ public final class Program<M, S> {
   private final List<int[]> stepSpans;
   private final List<int[]> argumentSpans;
   private final List<int[]> otherSpans;
+  private final List<Span> spans;
 
   Program(Object token, int users, List<Step<M, S>> steps, ChoiceRecorder recorder) {
     this.token = token;
@@ -28,6 +29,7 @@ public final class Program<M, S> {
     this.stepSpans = recorder.spans(ChoiceRecorder.STEP);
     this.argumentSpans = recorder.spans(ChoiceRecorder.ARGUMENT);
     this.otherSpans = recorder.spans(ChoiceRecorder.OTHER);
+    this.spans = recorder.allSpans();
   }
 
   /** Identifies this program; the references it makes carry it. */
@@ -66,6 +68,11 @@ public final class Program<M, S> {
 
   public List<int[]> otherSpans() {
     return otherSpans;
+  }
+
+  /** Every span of every kind, in order of opening, with its parent. */
+  public List<Span> spans() {
+    return spans;
   }
 
   /** A text that is equal for two programs exactly when they would do the same things. */

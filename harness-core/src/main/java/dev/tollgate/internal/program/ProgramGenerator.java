@@ -32,6 +32,8 @@ public final class ProgramGenerator<M, S> {
   private static final Distribution LENGTH_CLASS = Distribution.weighted(30, 30, 40);
   private static final int[] USER_SKEW = {1, 6};
   private static final Distribution ALWAYS = Distribution.bernoulli(1.0);
+  /** With a fractional weight in the model, weights count in hundredths. */
+  private static final int FRACTION_SCALE = 100;
 
   private final Model<M, S> model;
   private final List<Command<M, S>> commands;
@@ -41,6 +43,8 @@ public final class ProgramGenerator<M, S> {
   private final RefCheck refCheck = new RefCheck();
   /** How many user states programs can reach with every command on. */
   private final int reachable;
+  /** 1 when every weight is whole, else {@link #FRACTION_SCALE}. */
+  private final int weightScale;
 
   public ProgramGenerator(Model<M, S> model, int users, int maxSteps, boolean swarm) {
     this.model = model;
@@ -49,6 +53,7 @@ public final class ProgramGenerator<M, S> {
     this.maxSteps = maxSteps;
     this.swarm = swarm;
     this.reachable = reachableStates(new boolean[commands.size()]);
+    this.weightScale = weightScale(commands);
   }
 
   /** Generates one program from {@code choices}. */
@@ -65,18 +70,23 @@ public final class ProgramGenerator<M, S> {
     int[] weights = new int[n];
     boolean[] off = new boolean[n];
     for (int i = 0; i < n; i++) {
-      int base = commands.get(i).weight() * SKEW[0];
+      int skew = SKEW[0];
       if (swarm) {
         off[i] = choices.choose(2, SWARM_OFF) == 1;
-        // Switching off the only way into a state (login, say) would leave a whole program
-        // idling before it: such a command stays on, and only its weight varies.
-        if (off[i] && commands.get(i).to() != null && reachableStates(off) < reachable) {
+        // Switching off the only way into a state (login, say), or the last maker of a kind of
+        // reference (sessions, todos), would leave a whole program idling without what other
+        // commands need: such a command stays on, and only its weight varies.
+        if (off[i] && (commands.get(i).to() != null && reachableStates(off) < reachable
+            || lastMakerOf(i, off))) {
           off[i] = false;
         }
-        int skew = SKEW[choices.choose(SKEW.length, SKEW_SPREAD)];
-        base = off[i] ? 0 : commands.get(i).weight() * skew;
+        skew = SKEW[choices.choose(SKEW.length, SKEW_SPREAD)];
+        if (lastMakerOf(i, new boolean[n])) {
+          // The only maker of its references is never made rarer than the default either.
+          skew = Math.max(skew, SKEW[0]);
+        }
       }
-      weights[i] = base;
+      weights[i] = off[i] ? 0 : scaled(commands.get(i).weight() * skew);
     }
     int[] userWeights = new int[users];
     for (int u = 0; u < users; u++) {
@@ -169,6 +179,41 @@ public final class ProgramGenerator<M, S> {
       choices.endSpan();
     }
     return new Program<>(token, users, steps, choices);
+  }
+
+  /** Whether command {@code i} makes references that no other command still on makes. */
+  private boolean lastMakerOf(int i, boolean[] off) {
+    String label = commands.get(i).refLabel();
+    if (label == null) {
+      return false;
+    }
+    for (int j = 0; j < commands.size(); j++) {
+      if (j != i && !off[j] && commands.get(j).weight() > 0
+          && label.equals(commands.get(j).refLabel())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A weight as an integer for the draw: whole weights as they are (so whole-weight models draw
+   * exactly as before fractions existed), fractions kept to a hundredth; never 0 unless 0.
+   */
+  private int scaled(double weight) {
+    if (weight <= 0) {
+      return 0;
+    }
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE / 64, Math.round(weight * weightScale)));
+  }
+
+  private static int weightScale(List<? extends Command<?, ?>> commands) {
+    for (Command<?, ?> command : commands) {
+      if (command.weight() != Math.rint(command.weight())) {
+        return FRACTION_SCALE;
+      }
+    }
+    return 1;
   }
 
   /** How many user states can be reached from the first through commands not {@code off}. */

@@ -42,7 +42,9 @@ public final class JsonReport {
           "source", d.source(), "try", d.tryNumber(), "tries", d.tries(),
           "originalSteps", d.originalSteps(), "shrunkSteps", run.steps().size(),
           "shrinkRuns", d.shrinkRuns(), "shrinkMs", d.shrinkMillis(),
-          "shrinkBudgetUsedUp", d.shrinkOutOfBudget()));
+          "shrinkBudgetUsedUp", d.shrinkOutOfBudget(), "shrinkSteps", d.shrinkSteps(),
+          "firstFailureMs", d.firstFailureMillis(), "programsUntilFailure", d.programsRun(),
+          "stepsUntilFailure", d.stepsRun()));
       List<Object> steps = new ArrayList<>();
       run.steps().forEach(step -> steps.add(step(step)));
       root.put("steps", steps);

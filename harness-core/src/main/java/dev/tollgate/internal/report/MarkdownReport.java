@@ -43,6 +43,12 @@ public final class MarkdownReport {
         .append("; shrunk from ").append(d.originalSteps()).append(" to ")
         .append(run.steps().size()).append(" steps in ").append(d.shrinkRuns())
         .append(" runs; seed ").append(run.seed()).append(".\n\n");
+    out.append("First failure after ").append(d.firstFailureMillis()).append(" ms, ")
+        .append(d.programsRun()).append(" programs and ").append(d.stepsRun())
+        .append(" system steps; shrinking took ").append(d.shrinkRuns()).append(" runs, ")
+        .append(d.shrinkSteps()).append(" system steps and ").append(d.shrinkMillis())
+        .append(" ms").append(d.shrinkOutOfBudget() ? " (shrink budget used up)" : "")
+        .append(".\n\n");
     out.append("## Steps\n\n");
     for (StepRecord step : run.steps()) {
       out.append(step.number()).append(". ").append(code(step.text()))

@@ -81,6 +81,10 @@ public record RunRecord(
    * How the failure was found and shrunk.
    *
    * @param source {@code random try}, {@code replay token} or {@code corpus entry <file>}
+   * @param firstFailureMillis from the start of the check to the first failing run
+   * @param programsRun programs run until then, the failing one included
+   * @param stepsRun system steps those programs ran
+   * @param shrinkSteps system steps the shrink runs ran
    */
   public record Discovery(
       String source,
@@ -89,7 +93,11 @@ public record RunRecord(
       int originalSteps,
       int shrinkRuns,
       long shrinkMillis,
-      boolean shrinkOutOfBudget) {}
+      boolean shrinkOutOfBudget,
+      long firstFailureMillis,
+      int programsRun,
+      long stepsRun,
+      long shrinkSteps) {}
 
   /** The shrunk program rerun {@code reruns} times; {@code reproduced} of them failed alike. */
   public record Flakiness(int reruns, int reproduced) {

@@ -56,6 +56,10 @@ public final class Checker<M, S> {
     this.shrinkCandidates = shrinkCandidates;
   }
 
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
   /** Seeds for each try come from the run's seed, so a seed replays every try. */
   public static long trySeed(long seed, int tryIndex) {
     return new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (tryIndex + 1))).nextLong();
@@ -90,7 +94,8 @@ public final class Checker<M, S> {
         statistics.record(program, result);
         if (!result.passed()) {
           throw fail(program, result, new RunRecord.Discovery("replay token", 1, 1,
-              program.size(), 0, 0, false), token.seed(), statistics, List.of(), false);
+              program.size(), 0, 0, false, millisSince(started), statistics.programs(),
+              statistics.steps(), 0), token.seed(), statistics, List.of(), false);
         }
         return pass(token.seed(), statistics, started, "replayed 1 program", List.of());
       }
@@ -99,7 +104,7 @@ public final class Checker<M, S> {
       reporting.reporter().line("Tollgate: model '" + model.name() + "': -Dtollgate.replay holds"
           + " a program of another model; running the usual tries instead.");
     }
-    List<RunRecord.CorpusOutcome> corpus = replayCorpus(seed, statistics);
+    List<RunRecord.CorpusOutcome> corpus = replayCorpus(seed, statistics, started);
     long budget = settings.timeBudget().toNanos();
     String note = null;
     for (int t = 0; t < settings.tries(); t++) {
@@ -113,6 +118,9 @@ public final class Checker<M, S> {
       statistics.record(program, result);
       progress.tried(t + 1, settings.tries(), !result.passed());
       if (!result.passed()) {
+        long foundMillis = millisSince(started);
+        int programsRun = statistics.programs();
+        long stepsRun = statistics.steps();
         long shrinkStart = System.nanoTime();
         Shrinker<M, S> shrinker =
             new Shrinker<>(
@@ -122,10 +130,11 @@ public final class Checker<M, S> {
                   shrinkCandidates.accept(candidate);
                 });
         Shrinker.Result<M, S> shrunk = shrinker.shrink(program, result);
-        long shrinkMillis = (System.nanoTime() - shrinkStart) / 1_000_000;
+        long shrinkMillis = millisSince(shrinkStart);
         throw fail(shrunk.program(), shrunk.result(),
             new RunRecord.Discovery("random try", t + 1, settings.tries(), result.stepsRun(),
-                shrunk.runs(), shrinkMillis, shrunk.outOfBudget()),
+                shrunk.runs(), shrinkMillis, shrunk.outOfBudget(), foundMillis, programsRun,
+                stepsRun, shrunk.steps()),
             seed, statistics, corpus, true);
       }
     }
@@ -136,7 +145,8 @@ public final class Checker<M, S> {
    * Replays the corpus entries of this test, before any random try. An entry that fails is the
    * check's failure; one that passes stays, since it guards a fix.
    */
-  private List<RunRecord.CorpusOutcome> replayCorpus(long seed, Statistics statistics) {
+  private List<RunRecord.CorpusOutcome> replayCorpus(
+      long seed, Statistics statistics, long started) {
     Corpus corpus = corpus();
     if (corpus == null) {
       return List.of();
@@ -171,7 +181,8 @@ public final class Checker<M, S> {
       if (!result.passed()) {
         outcomes.add(new RunRecord.CorpusOutcome(entry.file(), "failed", null));
         throw fail(program, result, new RunRecord.Discovery("corpus entry " + entry.file(), 0,
-            settings.tries(), program.size(), 0, 0, false), token.seed(), statistics, outcomes,
+            settings.tries(), program.size(), 0, 0, false, millisSince(started),
+            statistics.programs(), statistics.steps(), 0), token.seed(), statistics, outcomes,
             false);
       }
       outcomes.add(new RunRecord.CorpusOutcome(entry.file(), "passed", "guards the fix"));
@@ -228,7 +239,9 @@ public final class Checker<M, S> {
         discovery.shrinkRuns(), Duration.ofMillis(discovery.shrinkMillis()),
         discovery.shrinkOutOfBudget(), token, settings.replayCommand(token),
         discovery.source(), flakiness.text(),
-        folder == null ? null : folder.resolve("report.html").toString()));
+        folder == null ? null : folder.resolve("report.html").toString(),
+        new FailureMessage.Numbers(discovery.firstFailureMillis(), discovery.programsRun(),
+            discovery.stepsRun(), discovery.shrinkSteps())));
     RunRecord run = new RunRecord(
         settings.reporting().testId(model.name()), model.name(), RunReports.failure(result.failure()),
         RunReports.steps(program, result), discovery, seed, token, settings.replayCommand(token),

@@ -29,7 +29,12 @@ public final class FailureMessage {
       String replayCommand,
       String source,
       String flakiness,
-      String reportPath) {}
+      String reportPath,
+      Numbers numbers) {}
+
+  /** What finding and shrinking cost: for benchmarks, and for a user judging the budget. */
+  public record Numbers(
+      long firstFailureMillis, int programsRun, long stepsRun, long shrinkSteps) {}
 
   public static ModelCheckFailure build(
       Program<?, ?> program, RunResult result, Context context) {
@@ -51,6 +56,11 @@ public final class FailureMessage {
           .append(" in ").append(context.shrinkRuns()).append(plural(context.shrinkRuns(), " run"))
           .append(" (").append(context.shrinkTime().toMillis()).append(" ms")
           .append(context.shrinkOutOfBudget() ? ", shrink budget used up" : "").append(").\n");
+      Numbers n = context.numbers();
+      out.append("First failure after ").append(n.firstFailureMillis()).append(" ms, ")
+          .append(n.programsRun()).append(plural(n.programsRun(), " program")).append(" and ")
+          .append(n.stepsRun()).append(" system steps; shrinking ran ")
+          .append(n.shrinkSteps()).append(" system steps.\n");
     }
     out.append('\n');
     List<? extends Step<?, ?>> steps = program.steps();
@@ -87,7 +97,9 @@ public final class FailureMessage {
         new ModelCheckFailure.Details(
             steps.stream().map(Step::describe).toList(), failure.step() + 1, failure.describe(),
             context.seed(), context.replayToken(), context.originalSteps(), context.shrinkRuns(),
-            context.tryNumber(), context.flakiness());
+            context.tryNumber(), context.flakiness(), context.numbers().firstFailureMillis(),
+            context.numbers().programsRun(), context.numbers().stepsRun(),
+            context.shrinkTime().toMillis(), context.numbers().shrinkSteps());
     if (cause instanceof AssertionFailedError afe && afe.isExpectedDefined()) {
       return new ModelCheckFailure(
           Printable.text(out.toString()), afe.getExpected(), afe.getActual(), cause, details);

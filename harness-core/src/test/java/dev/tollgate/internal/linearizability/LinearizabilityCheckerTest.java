@@ -8,6 +8,7 @@ import dev.tollgate.internal.linearizability.PartitionVerdict.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -203,6 +204,49 @@ class LinearizabilityCheckerTest {
       assertThat(check(ops).isLinearizable()).as("history %s", ops).isEqualTo(expected);
     }
     assertThat(linearizable).as("both verdicts were exercised").isBetween(40, 360);
+  }
+
+  private static LinearizabilityChecker.FinalCheck<Map<Integer, Integer>> keyOneHolds(int value) {
+    return (key, state) -> state.getOrDefault(1, 0) == value
+        ? Optional.empty()
+        : Optional.of("expected key 1 to hold " + state.getOrDefault(1, 0)
+            + " in the database but it holds " + value);
+  }
+
+  @Test
+  void the_final_check_picks_the_orders_whose_final_state_the_system_agrees_with() {
+    History<Call, Integer> racingPuts = History.of(
+        op(0, Call.put(1, 5), null, 0, 10),
+        op(1, Call.put(1, 6), null, 0, 10));
+
+    Verdict<Map<Integer, Integer>, Call, Integer> five =
+        CHECKER.withFinalCheck(keyOneHolds(5)).check(KeyValueModel.EMPTY, racingPuts);
+    Verdict<Map<Integer, Integer>, Call, Integer> seven =
+        CHECKER.withFinalCheck(keyOneHolds(7)).check(KeyValueModel.EMPTY, racingPuts);
+
+    assertThat(five.outcome()).isEqualTo(Outcome.LINEARIZABLE);
+    assertThat(five.partitions().get(0).order()).extracting(o -> o.input().value())
+        .containsExactly(6, 5);
+    assertThat(seven.outcome()).isEqualTo(Outcome.NOT_LINEARIZABLE);
+    assertThat(seven.culprit().orElseThrow().finalStateRefused()).isPresent();
+    assertThat(seven.explain()).contains("the final check refuses the state it ends in")
+        .contains("but it holds 7");
+  }
+
+  @Test
+  void the_final_check_may_count_a_pending_operation_in_or_out() {
+    History<Call, Integer> timedOut = History.of(
+        op(0, Call.put(1, 5), null, 0, 10),
+        Operation.pending(1, Call.put(1, 6), 20));
+
+    for (int value : new int[] {5, 6}) {
+      assertThat(CHECKER.withFinalCheck(keyOneHolds(value))
+              .check(KeyValueModel.EMPTY, timedOut).outcome())
+          .as("the database holding %d", value).isEqualTo(Outcome.LINEARIZABLE);
+    }
+    assertThat(CHECKER.withFinalCheck(keyOneHolds(0))
+            .check(KeyValueModel.EMPTY, timedOut).outcome())
+        .isEqualTo(Outcome.NOT_LINEARIZABLE);
   }
 
   @Test

@@ -21,7 +21,7 @@ class HtmlReportTest {
     return new RunRecord(HOSTILE, HOSTILE,
         new RunRecord.FailureRecord(1, "add_todo", "postcondition", null,
             "postcondition of " + HOSTILE, HOSTILE, HOSTILE, HOSTILE),
-        List.of(step), new RunRecord.Discovery("random try", 1, 10, 3, 2, 1, false), 42L,
+        List.of(step), new RunRecord.Discovery("random try", 1, 10, 3, 2, 1, false, 5, 1, 3, 4), 42L,
         "t1.x.42.AA", "mvn test -Dtollgate.replay=t1.x.42.AA " + HOSTILE,
         new RunRecord.Flakiness(3, 2),
         new RunRecord.Coverage(1, 1, Map.of(HOSTILE, 1), List.of("logged_in", HOSTILE),

@@ -47,7 +47,10 @@ final class Database implements AutoCloseable {
                     + ". Check DB_URL, DB_USER and DB_PASSWORD, and that PostgreSQL is running.");
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            String[] locations = config.has(Flag.SECURED)
+                    ? new String[] {"classpath:db/migration", "classpath:db/seed"}
+                    : new String[] {"classpath:db/migration"};
+            Flyway.configure().dataSource(pool).locations(locations).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw e;

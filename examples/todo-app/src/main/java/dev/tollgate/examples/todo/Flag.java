@@ -5,7 +5,13 @@ import java.util.Set;
 /** Feature flags that {@code TODO_APP_FLAGS} can switch on. */
 public enum Flag {
     /** Staff users may pin todos ({@code PUT /todos/{id}/pin}). */
-    PINNING("pinning");
+    PINNING("pinning"),
+    /**
+     * Security on, as in many real apps: {@code /health} answers 401 without a valid session, a
+     * seed migration adds categories and an administrator, and {@code GET /admin/users} is for
+     * staff only.
+     */
+    SECURED("secured");
 
     private final String flagName;
 

@@ -44,6 +44,8 @@ final class TodoApi {
         routes.put("/todos/{id}/vote", ctx -> ctx.json(votes.vote(user(ctx), id(ctx))));
         routes.delete("/todos/{id}/vote", ctx -> ctx.json(votes.unvote(user(ctx), id(ctx))));
         routes.get("/todos/{id}/votes", ctx -> ctx.json(votes.state(user(ctx), id(ctx))));
+        routes.get("/categories", this::categories);
+        routes.get("/admin/users", this::adminUsers);
         routes.put("/todos/{id}/pin", ctx -> pin(ctx, true));
         routes.delete("/todos/{id}/pin", ctx -> pin(ctx, false));
 
@@ -64,6 +66,9 @@ final class TodoApi {
     }
 
     private void health(Context ctx) {
+        if (config.has(Flag.SECURED)) {
+            user(ctx);
+        }
         if (db.answers()) {
             ctx.json(Map.of("status", "ok"));
         } else {
@@ -125,6 +130,40 @@ final class TodoApi {
     private void deleteTodo(Context ctx) {
         todos.delete(user(ctx), id(ctx));
         ctx.status(204);
+    }
+
+    /** The seeded categories; with the secured flag only. */
+    private void categories(Context ctx) {
+        secured();
+        user(ctx);
+        ctx.json(db.transaction(c -> names(c, "SELECT name FROM categories ORDER BY name")));
+    }
+
+    /** Every user's name, for staff only; with the secured flag only. */
+    private void adminUsers(Context ctx) {
+        secured();
+        User user = user(ctx);
+        if (!user.staff()) {
+            throw ApiException.forbidden("expected a staff user to list users, but '" + user.name()
+                    + "' is not staff; the seeded 'admin' is");
+        }
+        ctx.json(db.transaction(c -> names(c, "SELECT name FROM users ORDER BY id")));
+    }
+
+    private void secured() {
+        if (!config.has(Flag.SECURED)) {
+            throw new ApiException(404, "not_found", "this endpoint needs TODO_APP_FLAGS=secured");
+        }
+    }
+
+    private static java.util.List<String> names(java.sql.Connection c, String sql) throws java.sql.SQLException {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rows = s.executeQuery(sql)) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
     }
 
     private void pin(Context ctx, boolean pinned) {

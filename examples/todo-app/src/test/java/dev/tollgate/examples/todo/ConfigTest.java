@@ -73,7 +73,7 @@ class ConfigTest {
     @Test
     void rejects_an_unknown_flag() {
         assertThatThrownBy(() -> Config.fromEnv(Map.of("DB_URL", DB, "TODO_APP_FLAGS", "pinnning")))
-                .hasMessageContaining("TODO_APP_FLAGS: expected a comma-separated list of pinning, "
+                .hasMessageContaining("TODO_APP_FLAGS: expected a comma-separated list of pinning, secured, "
                         + "but found unknown name 'pinnning'");
     }
 
