@@ -41,14 +41,24 @@ public final class ReportFiles {
    * current, and {@code report.md} says why this run did not get as far as running.
    */
   public static void configurationError(Path folder, String model, String message) {
+    notFinished(folder, model, "did not run: configuration error", "No program ran", message);
+  }
+
+  /** Like {@link #configurationError}, for a check that a harness fault stopped. */
+  public static void harnessFault(Path folder, String model, String message) {
+    notFinished(folder, model, "did not finish: harness fault", "The check stopped early", message);
+  }
+
+  private static void notFinished(
+      Path folder, String model, String what, String why, String message) {
     try {
       for (String name : new String[] {"report.json", "report.html", "report.md"}) {
         Files.deleteIfExists(folder.resolve(name));
       }
       Files.createDirectories(folder);
       atomically(folder.resolve("report.md"), "# Tollgate: model ` " + model.replace("`", "'")
-          + " ` did not run: configuration error\n\nNo program ran, so there is no report of one; the reports of"
-          + " an earlier run were removed.\n\n```\n" + Redactor.text(message).replace("```", "' ' '") + "\n```\n");
+          + " ` " + what + "\n\n" + why + ", so there is no report of a program; the reports of an"
+          + " earlier run were removed.\n\n```\n" + Redactor.text(message).replace("```", "' ' '") + "\n```\n");
     } catch (IOException e) {
       throw new UncheckedIOException("Removing the stale reports in " + folder.toAbsolutePath() + " failed: " + e, e);
     }

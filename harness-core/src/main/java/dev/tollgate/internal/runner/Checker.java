@@ -1,6 +1,7 @@
 package dev.tollgate.internal.runner;
 
 import dev.tollgate.TollgateConfigurationException;
+import dev.tollgate.TollgateHarnessException;
 import dev.tollgate.internal.gen.Unsatisfied;
 import dev.tollgate.internal.program.ChoiceRecorder;
 import dev.tollgate.internal.program.Program;
@@ -52,12 +53,30 @@ public final class Checker<M, S> {
     this.settings = settings;
     this.generator =
         new ProgramGenerator<>(model, settings.users(), settings.maxSteps(), settings.swarm());
-    this.executor = new Executor<>(model, system);
+    this.executor = new Executor<>(model, system, settings.stepTimeout());
     this.shrinkCandidates = shrinkCandidates;
   }
 
   private static long millisSince(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  /**
+   * How long a step still running when the budget is over may go on: a twentieth of the budget,
+   * at most the step timeout, so the check ends within about a tenth over its budget.
+   */
+  private Duration grace() {
+    Duration twentieth = settings.timeBudget().dividedBy(20);
+    return twentieth.compareTo(settings.stepTimeout()) < 0 ? twentieth : settings.stepTimeout();
+  }
+
+  private TollgateHarnessException outOfTime(String what, RunResult.Cut cut) {
+    return new TollgateHarnessException("Model '" + model.name() + "': the time budget of "
+        + settings.timeBudget() + " was used up before " + what + " finished: " + cut.describe()
+        + ". Expected at least one program to finish within the budget, so that something was"
+        + " checked. Raise timeBudget (-Dtollgate.timeBudget), or set -Dtollgate.stepTimeout"
+        + " (now " + settings.stepTimeout() + ") below it, so that a step that hangs fails the"
+        + " run as a timeout and is shrunk.");
   }
 
   /** Seeds for each try come from the run's seed, so a seed replays every try. */
@@ -74,6 +93,12 @@ public final class Checker<M, S> {
         ReportFiles.configurationError(folder, model.name(), e.getMessage());
       }
       throw e;
+    } catch (TollgateHarnessException e) {
+      Path folder = reportFolder();
+      if (folder != null) {
+        ReportFiles.harnessFault(folder, model.name(), e.getMessage());
+      }
+      throw e;
     }
   }
 
@@ -82,6 +107,8 @@ public final class Checker<M, S> {
     validate(seed);
     Statistics statistics = new Statistics();
     long started = System.nanoTime();
+    long budget = settings.timeBudget().toNanos();
+    executor.stopAt(started + budget, grace());
     Reporting reporting = settings.reporting();
     Progress progress = new Progress(reporting.reporter(), model.name(),
         reporting.progressInterval().toNanos(), System::nanoTime);
@@ -92,6 +119,9 @@ public final class Checker<M, S> {
         Program<M, S> program = generateOrExplain(ChoiceRecorder.replay(token.choices()));
         RunResult result = executor.run(program);
         statistics.record(program, result);
+        if (result.cut() != null) {
+          throw outOfTime("the replayed program", result.cut());
+        }
         if (!result.passed()) {
           throw fail(program, result, new RunRecord.Discovery("replay token", 1, 1,
               program.size(), 0, 0, false, millisSince(started), statistics.programs(),
@@ -105,10 +135,9 @@ public final class Checker<M, S> {
           + " a program of another model; running the usual tries instead.");
     }
     List<RunRecord.CorpusOutcome> corpus = replayCorpus(seed, statistics, started);
-    long budget = settings.timeBudget().toNanos();
     String note = null;
     for (int t = 0; t < settings.tries(); t++) {
-      if (t > 0 && System.nanoTime() - started > budget) {
+      if (t > 0 && executor.outOfTime()) {
         note = "stopped after " + t + " of " + settings.tries() + " tries: time budget of "
             + settings.timeBudget() + " used up";
         break;
@@ -116,6 +145,14 @@ public final class Checker<M, S> {
       Program<M, S> program = generateOrExplain(ChoiceRecorder.random(trySeed(seed, t)));
       RunResult result = executor.run(program);
       statistics.record(program, result);
+      if (result.cut() != null) {
+        if (t == 0 && corpus.isEmpty()) {
+          throw outOfTime("the first try", result.cut());
+        }
+        note = "stopped during try " + (t + 1) + " of " + settings.tries() + ": time budget of "
+            + settings.timeBudget() + " used up (" + result.cut().describe() + ")";
+        break;
+      }
       progress.tried(t + 1, settings.tries(), !result.passed());
       if (!result.passed()) {
         long foundMillis = millisSince(started);
@@ -125,7 +162,8 @@ public final class Checker<M, S> {
         Shrinker<M, S> shrinker =
             new Shrinker<>(
                 generator, executor::run, settings.shrinkRuns(),
-                settings.shrinkTime().toNanos(), candidate -> {
+                Math.max(0, Math.min(settings.shrinkTime().toNanos(),
+                    started + budget - System.nanoTime())), candidate -> {
                   progress.shrinkRun(candidate.size());
                   shrinkCandidates.accept(candidate);
                 });
@@ -178,6 +216,14 @@ public final class Checker<M, S> {
       }
       RunResult result = executor.run(program);
       statistics.record(program, result);
+      if (result.cut() != null) {
+        if (outcomes.stream().noneMatch(o -> o.outcome().equals("passed"))) {
+          throw outOfTime("corpus entry " + entry.file(), result.cut());
+        }
+        outcomes.add(ignored(entry, "did not finish: the time budget was used up ("
+            + result.cut().describe() + ")"));
+        break;
+      }
       if (!result.passed()) {
         outcomes.add(new RunRecord.CorpusOutcome(entry.file(), "failed", null));
         throw fail(program, result, new RunRecord.Discovery("corpus entry " + entry.file(), 0,
@@ -225,7 +271,15 @@ public final class Checker<M, S> {
     int reruns = settings.reporting().flakyReruns();
     int reproduced = 0;
     for (int i = 0; i < reruns; i++) {
+      if (executor.outOfTime()) {
+        reruns = i;
+        break;
+      }
       RunResult again = executor.run(program);
+      if (again.cut() != null) {
+        reruns = i;
+        break;
+      }
       if (!again.passed() && again.failure().signature().equals(signature)) {
         reproduced++;
       }
