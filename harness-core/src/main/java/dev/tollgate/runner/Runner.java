@@ -3,6 +3,8 @@ package dev.tollgate.runner;
 import dev.tollgate.internal.text.Printable;
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.internal.runner.Checker;
+import dev.tollgate.internal.runner.Invocation;
+import dev.tollgate.internal.runner.ReplayLine;
 import dev.tollgate.internal.runner.Reporting;
 import dev.tollgate.internal.runner.Settings;
 import dev.tollgate.model.Model;
@@ -73,6 +75,16 @@ public final class Runner {
   /** Fixes the seed; by default each check draws a new one (and reports it). */
   public Runner seed(long value) {
     return with(k -> k.seed = value);
+  }
+
+  /**
+   * Runs exactly the program of this replay token (from a failure's replay line) instead of the
+   * corpus and the random tries; {@code -Dtollgate.replay} wins over it. For replaying from an
+   * IDE: remove it again once the bug is fixed.
+   */
+  public Runner replay(String token) {
+    Objects.requireNonNull(token, "replay");
+    return with(k -> k.replay = token.isBlank() ? null : token.trim());
   }
 
   /** Stops starting new tries once this much time has passed (default 10 minutes). */
@@ -203,7 +215,7 @@ public final class Runner {
         props.intValue("tollgate.shrinkRuns", knobs.shrinkRuns),
         props.duration("tollgate.shrinkTime", knobs.shrinkTime),
         knobs.swarm,
-        System.getProperty("tollgate.replay"),
+        props.text("tollgate.replay", knobs.replay),
         this::replayCommand,
         new Reporting(
             printable(knobs.reporter), knobs.testClass, knobs.testMethod,
@@ -223,14 +235,7 @@ public final class Runner {
     if (knobs.testClass == null) {
       return "run the same test with -Dtollgate.replay=" + token;
     }
-    String simple = knobs.testClass.substring(knobs.testClass.lastIndexOf('.') + 1);
-    String selector = simple + (knobs.testMethod == null ? "" : "#" + knobs.testMethod);
-    boolean integration = simple.endsWith("IT") || simple.endsWith("ITCase");
-    return integration
-        ? "mvn verify -Dit.test='" + selector + "' -Dsurefire.skip=true"
-            + " -Dfailsafe.failIfNoSpecifiedTests=false -Dtollgate.replay=" + token
-        : "mvn test -Dtest='" + selector + "' -Dsurefire.failIfNoSpecifiedTests=false"
-            + " -Dtollgate.replay=" + token;
+    return ReplayLine.of(Invocation.current(), knobs.testClass, knobs.testMethod, token);
   }
 
   private static int positive(String name, int value) {
@@ -247,6 +252,7 @@ public final class Runner {
     int maxSteps = DEFAULT_MAX_STEPS;
     int users = DEFAULT_USERS;
     Long seed;
+    String replay;
     Duration timeBudget = DEFAULT_TIME_BUDGET;
     int shrinkRuns = DEFAULT_SHRINK_RUNS;
     Duration shrinkTime = DEFAULT_SHRINK_TIME;
@@ -265,6 +271,7 @@ public final class Runner {
       copy.maxSteps = maxSteps;
       copy.users = users;
       copy.seed = seed;
+      copy.replay = replay;
       copy.timeBudget = timeBudget;
       copy.shrinkRuns = shrinkRuns;
       copy.shrinkTime = shrinkTime;
@@ -292,6 +299,11 @@ public final class Runner {
 
     Duration duration(String key, Duration fallback) {
       return parse(key, fallback, Duration::parse, "an ISO-8601 duration such as PT30S");
+    }
+
+    String text(String key, String fallback) {
+      String text = System.getProperty(key);
+      return text == null || text.isBlank() ? fallback : text.trim();
     }
 
     /** A folder, or {@code null} for {@value Runner#NONE}. */

@@ -98,7 +98,9 @@ class ReportsTest {
     JsonNode first = JSON.readTree(reports.resolve("TodoGateIT.todos/report.json").toFile());
     String token = first.path("replay").path("token").asText();
     assertThat(first.path("replay").path("command").asText())
-        .contains("mvn verify -Dit.test='TodoGateIT#todos'").endsWith("-Dtollgate.replay=" + token);
+        .startsWith("mvn verify ").contains(" -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false"
+            + " -Dit.test='TodoGateIT#todos' -Dfailsafe.failIfNoSpecifiedTests=false")
+        .endsWith("-Dtollgate.replay=" + token);
 
     System.setProperty("tollgate.replay", token);
     ModelCheckFailure again = catchThrowableOfType(ModelCheckFailure.class,

@@ -239,7 +239,7 @@ public final class Checker<M, S> {
         discovery.shrinkRuns(), Duration.ofMillis(discovery.shrinkMillis()),
         discovery.shrinkOutOfBudget(), token, settings.replayCommand(token),
         discovery.source(), flakiness.text(),
-        folder == null ? null : folder.resolve("report.html").toString(),
+        folder == null ? null : Invocation.current().display(folder.resolve("report.html")),
         new FailureMessage.Numbers(discovery.firstFailureMillis(), discovery.programsRun(),
             discovery.stepsRun(), discovery.shrinkSteps())));
     RunRecord run = new RunRecord(
