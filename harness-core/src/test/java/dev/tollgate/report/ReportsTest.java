@@ -146,7 +146,7 @@ class ReportsTest {
 
   @Test
   void http_report_keeps_redacted_exchanges_and_no_planted_secret() throws Exception {
-    System.setProperty("tollgate.apiToken", "PLANTED-PROPERTY-SECRET");
+    System.setProperty("tollgate.external.jdbc-password", "PLANTED-PROPERTY-SECRET");
     ModelCheckFailure failure;
     try (NotesHttp notes = new NotesHttp(true)) {
       failure = catchThrowableOfType(ModelCheckFailure.class,
@@ -169,7 +169,7 @@ class ReportsTest {
     assertThat(login.path("requestBody").asText()).contains("\"password\":\"[redacted]\"");
     assertThat(login.path("requestHeaders").path("X-Api-Key").get(0).asText())
         .isEqualTo("[redacted]");
-    assertThat(root.path("environment").path("tollgateProperties").path("tollgate.apiToken")
+    assertThat(root.path("environment").path("tollgateProperties").path("tollgate.external.jdbc-password")
         .asText()).isEqualTo("[redacted]");
     JsonNode lastDelete = root.path("steps").get(3).path("exchanges").get(0);
     assertThat(lastDelete.path("status").asInt()).isEqualTo(500);

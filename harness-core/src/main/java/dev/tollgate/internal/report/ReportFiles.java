@@ -9,6 +9,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a check's {@code report.json}, {@code report.md} and {@code report.html} into one folder.
@@ -54,12 +56,23 @@ public final class ReportFiles {
     }
   }
 
+  /**
+   * A temporary file is created readable by its owner only; reports and corpus entries are read by
+   * CI uploads, web servers and colleagues running under other users, so they get rw-r--r--.
+   */
+  private static void readableByAll(Path file) throws IOException {
+    if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
   /** Writes {@code text} to {@code target} through a temporary sibling and an atomic move. */
   public static void atomically(Path target, String text) throws IOException {
     Path folder = target.toAbsolutePath().getParent();
     Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
     try {
       Files.writeString(temp, text, StandardCharsets.UTF_8);
+      readableByAll(temp);
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
