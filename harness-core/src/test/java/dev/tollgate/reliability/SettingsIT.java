@@ -99,10 +99,13 @@ class SettingsIT {
     Pattern key = Pattern.compile("(?:-D|`|<)(tollgate\\.[A-Za-z][A-Za-z0-9.-]*[A-Za-z0-9])");
     Set<String> unknown = new TreeSet<>();
     for (Path file : files) {
-      Matcher m = key.matcher(Files.readString(file));
-      while (m.find()) {
-        if (!SettingKeys.known().contains(m.group(1))) {
-          unknown.add(m.group(1) + " in " + root.relativize(file));
+      for (String line : Files.readAllLines(file)) {
+        Matcher m = key.matcher(line);
+        // The README shows the error for a misspelt key: that line names one on purpose.
+        while (m.find() && !line.contains("did you mean")) {
+          if (!SettingKeys.known().contains(m.group(1))) {
+            unknown.add(m.group(1) + " in " + root.relativize(file));
+          }
         }
       }
     }
