@@ -7,6 +7,7 @@ import dev.tollgate.internal.runner.Invocation;
 import dev.tollgate.internal.runner.ReplayLine;
 import dev.tollgate.internal.runner.Reporting;
 import dev.tollgate.internal.runner.Settings;
+import dev.tollgate.internal.settings.SettingKeys;
 import dev.tollgate.model.Model;
 import dev.tollgate.report.Reporter;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ public final class Runner {
 
   /** Stops starting new tries once this much time has passed (default 10 minutes). */
   public Runner timeBudget(Duration value) {
-    return with(k -> k.timeBudget = Objects.requireNonNull(value, "timeBudget"));
+    return with(k -> k.timeBudget = positive("timeBudget", value, DEFAULT_TIME_BUDGET));
   }
 
   /**
@@ -102,7 +103,7 @@ public final class Runner {
 
   /** At most this much time shrinking (default 2 minutes). */
   public Runner shrinkTime(Duration value) {
-    return with(k -> k.shrinkTime = Objects.requireNonNull(value, "shrinkTime"));
+    return with(k -> k.shrinkTime = positive("shrinkTime", value, DEFAULT_SHRINK_TIME));
   }
 
   /**
@@ -202,6 +203,7 @@ public final class Runner {
   }
 
   Settings settings() {
+    SettingKeys.checkSystemProperties();
     Props props = new Props();
     long chosenSeed =
         props.longValue(
@@ -211,9 +213,9 @@ public final class Runner {
         props.intValue("tollgate.maxSteps", knobs.maxSteps),
         props.intValue("tollgate.users", knobs.users),
         chosenSeed,
-        props.duration("tollgate.timeBudget", knobs.timeBudget),
+        props.duration("tollgate.timeBudget", knobs.timeBudget, DEFAULT_TIME_BUDGET),
         props.intValue("tollgate.shrinkRuns", knobs.shrinkRuns),
-        props.duration("tollgate.shrinkTime", knobs.shrinkTime),
+        props.duration("tollgate.shrinkTime", knobs.shrinkTime, DEFAULT_SHRINK_TIME),
         knobs.swarm,
         props.text("tollgate.replay", knobs.replay),
         this::replayCommand,
@@ -244,6 +246,22 @@ public final class Runner {
           name + " = " + value + ": expected a whole number of at least 1.");
     }
     return value;
+  }
+
+  /** A zero or negative budget would stop every check before its first try, or shrink nothing. */
+  private static Duration positive(String name, Duration value, Duration fallback) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative() || value.isZero()) {
+      throw new TollgateConfigurationException(
+          name + "(" + value + "): expected a positive duration, but found " + sign(value)
+              + ". Pass one such as Duration.ofSeconds(30), or leave " + name + "(..) out for the"
+              + " default " + fallback + ".");
+    }
+    return value;
+  }
+
+  private static String sign(Duration value) {
+    return value.isZero() ? "zero" : "a negative one";
   }
 
   /** The settings as the code gave them; copied on each change, so runners stay immutable. */
@@ -297,8 +315,15 @@ public final class Runner {
       return parse(key, fallback, Long::parseLong, "a whole number");
     }
 
-    Duration duration(String key, Duration fallback) {
-      return parse(key, fallback, Duration::parse, "an ISO-8601 duration such as PT30S");
+    Duration duration(String key, Duration fallback, Duration defaultValue) {
+      Duration value = parse(key, fallback, Duration::parse, "an ISO-8601 duration such as PT30S");
+      if (value.isNegative() || value.isZero()) {
+        throw new TollgateConfigurationException(
+            "-D" + key + "=" + System.getProperty(key).trim() + ": expected a positive ISO-8601"
+                + " duration such as PT30S or PT5M, but found " + sign(value) + ". Fix the value,"
+                + " or remove the property for the default " + defaultValue + ".");
+      }
+      return value;
     }
 
     String text(String key, String fallback) {
