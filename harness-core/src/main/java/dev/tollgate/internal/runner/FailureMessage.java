@@ -92,6 +92,10 @@ public final class FailureMessage {
       out.append("Report: ").append(context.reportPath()).append('\n');
     }
     out.append("Replay exactly this program:\n  ").append(context.replayCommand()).append('\n');
+    if (context.replayCommand().startsWith("mvn ")) {
+      out.append("  or from an IDE: @StateMachineTest(replay = \"").append(context.replayToken())
+          .append("\")\n");
+    }
 
     ModelCheckFailure.Details details =
         new ModelCheckFailure.Details(
