@@ -234,6 +234,9 @@ public final class Checker<M, S> {
     String token =
         new ReplayToken(ReplayToken.modelTag(model.name()), seed, program.choices()).encode();
     Path folder = reportFolder();
+    // The steps first: redacting their exchanges registers the secrets they carry, before the
+    // message that may quote them is built.
+    List<RunRecord.StepRecord> steps = RunReports.steps(program, result);
     ModelCheckFailure failure = FailureMessage.build(program, result, new FailureMessage.Context(
         model.name(), seed, discovery.tryNumber(), settings.tries(), discovery.originalSteps(),
         discovery.shrinkRuns(), Duration.ofMillis(discovery.shrinkMillis()),
@@ -244,7 +247,7 @@ public final class Checker<M, S> {
             discovery.stepsRun(), discovery.shrinkSteps())));
     RunRecord run = new RunRecord(
         settings.reporting().testId(model.name()), model.name(), RunReports.failure(result.failure()),
-        RunReports.steps(program, result), discovery, seed, token, settings.replayCommand(token),
+        steps, discovery, seed, token, settings.replayCommand(token),
         flakiness, RunReports.coverage(statistics, model), corpus,
         RunReports.environment(settings), Redactor.text(failure.getMessage()));
     if (folder != null) {

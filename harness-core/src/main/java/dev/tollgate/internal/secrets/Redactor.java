@@ -220,6 +220,8 @@ public final class Redactor {
    * registered secret is masked too.
    */
   public static Exchange exchange(Exchange exchange, Collection<String> secrets) {
+    Secrets.registerAll(secrets);
+    Secrets.learn(exchange);
     return new Exchange(
         exchange.method(),
         text(exchange.target(), secrets),
@@ -322,6 +324,11 @@ public final class Redactor {
     };
   }
 
+  /** {@code text} with only the registered secrets masked: for text already redacted by name. */
+  public static String knownSecretsMasked(String text) {
+    return Secrets.mask(text);
+  }
+
   /** A text with secret fields and parameters, passwords in URLs and known secrets masked. */
   public static String text(String text) {
     return text(text, List.of());
@@ -349,6 +356,45 @@ public final class Redactor {
     }
     String out = maskParams(JsonFields.mask(text, depth));
     return maskUrlPasswords(out);
+  }
+
+  /**
+   * The values that {@code text} holds under secret names: JSON fields, parameters, passwords in
+   * URLs. They are what {@link Secrets#learn(String)} registers, so they are masked by value
+   * wherever else they show up.
+   */
+  public static List<String> secretValues(String text) {
+    List<String> found = new ArrayList<>();
+    if (text != null && !text.isEmpty()) {
+      collect(text, 0, found::add);
+    }
+    return found;
+  }
+
+  static void collect(String text, int depth, java.util.function.Consumer<String> found) {
+    if (!hasHint(text)) {
+      return;
+    }
+    JsonFields.collect(text, depth, found);
+    Matcher param = PARAM.matcher(text);
+    int from = 0;
+    while (from < text.length() && param.find(from)) {
+      from = param.end();
+      String name = param.group(1);
+      boolean query = param.start() > 0 && "?&".indexOf(text.charAt(param.start() - 1)) >= 0;
+      int start = param.end();
+      if ((isSecretName(name) || query && isKeyName(name)) && start < text.length()
+          && "[{".indexOf(text.charAt(start)) < 0 && !text.startsWith(MASK_PREFIX, start)) {
+        int end = valueEnd(text, start);
+        if (end > start) {
+          found.accept(text.substring(start, end));
+        }
+      }
+    }
+    Matcher url = URL_PASSWORD.matcher(text);
+    while (url.find()) {
+      found.accept(url.group(2));
+    }
   }
 
   private static boolean hasHint(String text) {
