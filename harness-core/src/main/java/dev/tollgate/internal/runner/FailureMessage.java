@@ -95,6 +95,10 @@ public final class FailureMessage {
       out.append("Report: ").append(context.reportPath()).append('\n');
     }
     out.append("Replay exactly this program:\n  ").append(context.replayCommand()).append('\n');
+    if (context.replayCommand().startsWith("mvn ")) {
+      out.append("  or from an IDE: @StateMachineTest(replay = \"").append(context.replayToken())
+          .append("\")\n");
+    }
 
     // The thrown failure reaches the console, the IDE and failsafe's XML: nothing in it, its
     // steps or its cause may carry a secret, by name or by value.
