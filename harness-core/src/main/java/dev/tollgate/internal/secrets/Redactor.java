@@ -157,6 +157,26 @@ public final class Redactor {
     return MASK_PREFIX + ": " + chars + (chars == 1 ? " char]" : " chars]");
   }
 
+  /**
+   * The mask for a value a model holds under a secret name: a list or map by its size, anything
+   * else by the length of its text. Null and empty values stay as they are.
+   */
+  public static Object maskValue(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof java.util.Collection<?> items) {
+      return items.isEmpty() ? value : MASK_PREFIX + " list: " + items.size()
+          + (items.size() == 1 ? " item]" : " items]");
+    }
+    if (value instanceof Map<?, ?> map) {
+      return map.isEmpty() ? value : MASK_PREFIX + " object: " + map.size()
+          + (map.size() == 1 ? " field]" : " fields]");
+    }
+    Secrets.register(String.valueOf(value));
+    return mask(String.valueOf(value));
+  }
+
   static String maskNumber(String literal) {
     return MASK_PREFIX + " number: " + literal.length()
         + (literal.length() == 1 ? " char]" : " chars]");

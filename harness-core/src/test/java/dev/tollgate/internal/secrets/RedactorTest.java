@@ -147,6 +147,12 @@ class RedactorTest {
     assertThat(Redactor.text("Account[token=, staleTokens=[]]"))
         .isEqualTo("Account[token=, staleTokens=[]]");
     assertThat(Redactor.mask("")).isEmpty();
+    assertThat(Redactor.maskValue(List.of())).isEqualTo(List.of());
+    assertThat(Redactor.maskValue(Map.of())).isEqualTo(Map.of());
+    assertThat(Redactor.maskValue("")).isEqualTo("");
+    assertThat(Redactor.maskValue(null)).isNull();
+    assertThat(Redactor.maskValue(List.of("t-1", "t-2"))).isEqualTo("[redacted list: 2 items]");
+    assertThat(Redactor.maskValue("ref-token-1")).isEqualTo("[redacted: 11 chars]");
   }
 
   @Test
