@@ -2,6 +2,7 @@ package dev.tollgate.environment;
 
 import dev.tollgate.internal.environment.ComposedEnvironment;
 import dev.tollgate.internal.environment.EnvironmentSpec;
+import dev.tollgate.internal.settings.SettingKeys;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -86,6 +87,7 @@ public final class EnvironmentBuilder {
 
   /** The environment, not started yet. */
   public Environment build() {
+    SettingKeys.checkSystemProperties();
     if (app == null) {
       throw new EnvironmentException("An environment needs an app, but none was given."
           + " Add for example .app(App.jar(Path.of(\"target/my-app.jar\")).readyWhen(\"/health\")).");

@@ -3,8 +3,11 @@ package dev.tollgate.runner;
 import dev.tollgate.internal.text.Printable;
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.internal.runner.Checker;
+import dev.tollgate.internal.runner.Invocation;
+import dev.tollgate.internal.runner.ReplayLine;
 import dev.tollgate.internal.runner.Reporting;
 import dev.tollgate.internal.runner.Settings;
+import dev.tollgate.internal.settings.SettingKeys;
 import dev.tollgate.model.Model;
 import dev.tollgate.report.Reporter;
 import java.nio.file.Path;
@@ -75,9 +78,19 @@ public final class Runner {
     return with(k -> k.seed = value);
   }
 
+  /**
+   * Runs exactly the program of this replay token (from a failure's replay line) instead of the
+   * corpus and the random tries; {@code -Dtollgate.replay} wins over it. For replaying from an
+   * IDE: remove it again once the bug is fixed.
+   */
+  public Runner replay(String token) {
+    Objects.requireNonNull(token, "replay");
+    return with(k -> k.replay = token.isBlank() ? null : token.trim());
+  }
+
   /** Stops starting new tries once this much time has passed (default 10 minutes). */
   public Runner timeBudget(Duration value) {
-    return with(k -> k.timeBudget = Objects.requireNonNull(value, "timeBudget"));
+    return with(k -> k.timeBudget = positive("timeBudget", value, DEFAULT_TIME_BUDGET));
   }
 
   /**
@@ -90,7 +103,7 @@ public final class Runner {
 
   /** At most this much time shrinking (default 2 minutes). */
   public Runner shrinkTime(Duration value) {
-    return with(k -> k.shrinkTime = Objects.requireNonNull(value, "shrinkTime"));
+    return with(k -> k.shrinkTime = positive("shrinkTime", value, DEFAULT_SHRINK_TIME));
   }
 
   /**
@@ -190,6 +203,7 @@ public final class Runner {
   }
 
   Settings settings() {
+    SettingKeys.checkSystemProperties();
     Props props = new Props();
     long chosenSeed =
         props.longValue(
@@ -199,11 +213,11 @@ public final class Runner {
         props.intValue("tollgate.maxSteps", knobs.maxSteps),
         props.intValue("tollgate.users", knobs.users),
         chosenSeed,
-        props.duration("tollgate.timeBudget", knobs.timeBudget),
+        props.duration("tollgate.timeBudget", knobs.timeBudget, DEFAULT_TIME_BUDGET),
         props.intValue("tollgate.shrinkRuns", knobs.shrinkRuns),
-        props.duration("tollgate.shrinkTime", knobs.shrinkTime),
+        props.duration("tollgate.shrinkTime", knobs.shrinkTime, DEFAULT_SHRINK_TIME),
         knobs.swarm,
-        System.getProperty("tollgate.replay"),
+        props.text("tollgate.replay", knobs.replay),
         this::replayCommand,
         new Reporting(
             printable(knobs.reporter), knobs.testClass, knobs.testMethod,
@@ -223,14 +237,7 @@ public final class Runner {
     if (knobs.testClass == null) {
       return "run the same test with -Dtollgate.replay=" + token;
     }
-    String simple = knobs.testClass.substring(knobs.testClass.lastIndexOf('.') + 1);
-    String selector = simple + (knobs.testMethod == null ? "" : "#" + knobs.testMethod);
-    boolean integration = simple.endsWith("IT") || simple.endsWith("ITCase");
-    return integration
-        ? "mvn verify -Dit.test='" + selector + "' -Dsurefire.skip=true"
-            + " -Dfailsafe.failIfNoSpecifiedTests=false -Dtollgate.replay=" + token
-        : "mvn test -Dtest='" + selector + "' -Dsurefire.failIfNoSpecifiedTests=false"
-            + " -Dtollgate.replay=" + token;
+    return ReplayLine.of(Invocation.current(), knobs.testClass, knobs.testMethod, token);
   }
 
   private static int positive(String name, int value) {
@@ -241,12 +248,29 @@ public final class Runner {
     return value;
   }
 
+  /** A zero or negative budget would stop every check before its first try, or shrink nothing. */
+  private static Duration positive(String name, Duration value, Duration fallback) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative() || value.isZero()) {
+      throw new TollgateConfigurationException(
+          name + "(" + value + "): expected a positive duration, but found " + sign(value)
+              + ". Pass one such as Duration.ofSeconds(30), or leave " + name + "(..) out for the"
+              + " default " + fallback + ".");
+    }
+    return value;
+  }
+
+  private static String sign(Duration value) {
+    return value.isZero() ? "zero" : "a negative one";
+  }
+
   /** The settings as the code gave them; copied on each change, so runners stay immutable. */
   private static final class Knobs {
     int tries = DEFAULT_TRIES;
     int maxSteps = DEFAULT_MAX_STEPS;
     int users = DEFAULT_USERS;
     Long seed;
+    String replay;
     Duration timeBudget = DEFAULT_TIME_BUDGET;
     int shrinkRuns = DEFAULT_SHRINK_RUNS;
     Duration shrinkTime = DEFAULT_SHRINK_TIME;
@@ -265,6 +289,7 @@ public final class Runner {
       copy.maxSteps = maxSteps;
       copy.users = users;
       copy.seed = seed;
+      copy.replay = replay;
       copy.timeBudget = timeBudget;
       copy.shrinkRuns = shrinkRuns;
       copy.shrinkTime = shrinkTime;
@@ -290,8 +315,20 @@ public final class Runner {
       return parse(key, fallback, Long::parseLong, "a whole number");
     }
 
-    Duration duration(String key, Duration fallback) {
-      return parse(key, fallback, Duration::parse, "an ISO-8601 duration such as PT30S");
+    Duration duration(String key, Duration fallback, Duration defaultValue) {
+      Duration value = parse(key, fallback, Duration::parse, "an ISO-8601 duration such as PT30S");
+      if (value.isNegative() || value.isZero()) {
+        throw new TollgateConfigurationException(
+            "-D" + key + "=" + System.getProperty(key).trim() + ": expected a positive ISO-8601"
+                + " duration such as PT30S or PT5M, but found " + sign(value) + ". Fix the value,"
+                + " or remove the property for the default " + defaultValue + ".");
+      }
+      return value;
+    }
+
+    String text(String key, String fallback) {
+      String text = System.getProperty(key);
+      return text == null || text.isBlank() ? fallback : text.trim();
     }
 
     /** A folder, or {@code null} for {@value Runner#NONE}. */

@@ -137,13 +137,16 @@ class HttpTest {
     assertThat(recorded).doesNotContain(
         PASSWORD, token, cookie, "q-s3cr3t-param", "AKIA-nested-key", "cs-value-1", "rt-in-list",
         "form-pass-9", "header-key-5");
-    assertThat(recorded).contains("Alice", "page=2", "keep=1", "[redacted]");
+    assertThat(recorded).contains("Alice", "page=2", "keep=1",
+        "\"password\":\"[redacted: " + PASSWORD.length() + " chars]\"",
+        "password=[redacted: 11 chars]&keep=1", "access_token=[redacted: 14 chars]&page=2");
+    String sid = "sid=[redacted: " + cookie.length() + " chars]";
     assertThat(exchanges.get(0).responseHeaders().get("set-cookie"))
-        .containsExactly("sid=[redacted]; Path=/; HttpOnly");
+        .containsExactly(sid + "; Path=/; HttpOnly");
     assertThat(exchanges.get(1).requestHeaders().get("Authorization"))
-        .containsExactly("Bearer [redacted]");
+        .containsExactly("Bearer [redacted: " + token.length() + " chars]");
     assertThat(exchanges.get(1).requestHeaders().get("Cookie"))
-        .containsExactly("sid=[redacted]");
+        .containsExactly(sid);
   }
 
   @Test

@@ -98,7 +98,9 @@ class ReportsTest {
     JsonNode first = JSON.readTree(reports.resolve("TodoGateIT.todos/report.json").toFile());
     String token = first.path("replay").path("token").asText();
     assertThat(first.path("replay").path("command").asText())
-        .contains("mvn verify -Dit.test='TodoGateIT#todos'").endsWith("-Dtollgate.replay=" + token);
+        .startsWith("mvn verify ").contains(" -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false"
+            + " -Dit.test='TodoGateIT#todos' -Dfailsafe.failIfNoSpecifiedTests=false")
+        .endsWith("-Dtollgate.replay=" + token);
 
     System.setProperty("tollgate.replay", token);
     ModelCheckFailure again = catchThrowableOfType(ModelCheckFailure.class,
@@ -146,7 +148,7 @@ class ReportsTest {
 
   @Test
   void http_report_keeps_redacted_exchanges_and_no_planted_secret() throws Exception {
-    System.setProperty("tollgate.apiToken", "PLANTED-PROPERTY-SECRET");
+    System.setProperty("tollgate.external.jdbc-password", "PLANTED-PROPERTY-SECRET");
     ModelCheckFailure failure;
     try (NotesHttp notes = new NotesHttp(true)) {
       failure = catchThrowableOfType(ModelCheckFailure.class,
@@ -166,11 +168,11 @@ class ReportsTest {
     JsonNode login = root.path("steps").get(0).path("exchanges").get(0);
     assertThat(login.path("method").asText()).isEqualTo("POST");
     assertThat(login.path("status").asInt()).isEqualTo(200);
-    assertThat(login.path("requestBody").asText()).contains("\"password\":\"[redacted]\"");
+    assertThat(login.path("requestBody").asText()).contains("\"password\":\"[redacted: 24 chars]\"");
     assertThat(login.path("requestHeaders").path("X-Api-Key").get(0).asText())
-        .isEqualTo("[redacted]");
-    assertThat(root.path("environment").path("tollgateProperties").path("tollgate.apiToken")
-        .asText()).isEqualTo("[redacted]");
+        .isEqualTo("[redacted: 20 chars]");
+    assertThat(root.path("environment").path("tollgateProperties").path("tollgate.external.jdbc-password")
+        .asText()).isEqualTo("[redacted: 23 chars]");
     JsonNode lastDelete = root.path("steps").get(3).path("exchanges").get(0);
     assertThat(lastDelete.path("status").asInt()).isEqualTo(500);
   }
@@ -193,7 +195,7 @@ class ReportsTest {
         .contains(".statusCode(201)\n            .extract().path(\"id\");")
         .contains(".delete(\"/notes/\" + note2)")
         .contains(".statusCode(500);")
-        .contains(".header(\"X-Api-Key\", \"[redacted]\") // redacted: fill in");
+        .contains(".header(\"X-Api-Key\", \"[redacted: 20 chars]\") // redacted: fill in");
     assertThat(test.indexOf(".statusCode(204)")).isLessThan(test.indexOf(".statusCode(500)"));
   }
 

@@ -136,7 +136,8 @@ class StateMachineTestExtensionTest {
             instanceOf(ModelCheckFailure.class),
             message(m -> m.contains("failed: postcondition of vote at step 4")
                 && m.contains(
-                    "mvn test -Dtest='StateMachineTestExtensionTest$FailingGate#todos_stay_consistent'")
+                    " -Dtest='StateMachineTestExtensionTest$FailingGate#todos_stay_consistent'")
+                && m.contains("Replay exactly this program:\n  mvn test ")
                 && m.contains("-Dtollgate.replay=t1.")))));
   }
 

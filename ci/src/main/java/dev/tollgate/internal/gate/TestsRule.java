@@ -44,6 +44,11 @@ public final class TestsRule {
 
     private static String modelFailure(TollgateReport report) {
         String where = "report " + Markdown.code(report.file().toString());
+        if (report.running()) {
+            return "did not finish: its report still says \"running\", so the run was killed or is still going ("
+                    + where + "). Fix: let the tests finish, or rerun them; a failure found before the kill is"
+                    + " in the regression corpus and is replayed first";
+        }
         return report.failure()
                 .map(f -> "command " + Markdown.code(f.command()) + " failed its " + Markdown.code(f.check())
                         + " check: " + Markdown.text(f.message()) + " (" + where + ")")

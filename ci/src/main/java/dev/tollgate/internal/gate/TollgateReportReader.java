@@ -30,8 +30,8 @@ public final class TollgateReportReader {
         checkSchema(root, file);
         String test = requiredText(root, "test", file);
         String status = requiredText(root, "status", file);
-        if (!status.equals("passed") && !status.equals("failed")) {
-            throw malformed(file, "\"status\" to be \"passed\" or \"failed\"", "\"" + status + "\"");
+        if (!status.equals("passed") && !status.equals("failed") && !status.equals("running")) {
+            throw malformed(file, "\"status\" to be \"passed\", \"failed\" or \"running\"", "\"" + status + "\"");
         }
         Optional<TollgateReport.Failure> failure = Optional.empty();
         JsonNode f = root.path("failure");
@@ -39,7 +39,8 @@ public final class TollgateReportReader {
             failure = Optional.of(new TollgateReport.Failure(
                     f.path("command").asText(""), f.path("check").asText(""), f.path("message").asText("")));
         }
-        return new TollgateReport(test, status.equals("passed"), failure, latency(root, file), file);
+        return new TollgateReport(test, status.equals("passed"), failure, latency(root, file), file,
+                status.equals("running"));
     }
 
     private static Map<String, TollgateReport.Latency> latency(JsonNode root, Path file) {

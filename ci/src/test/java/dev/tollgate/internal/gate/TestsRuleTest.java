@@ -71,4 +71,17 @@ class TestsRuleTest {
         assertThat(outcome.blockingRows()).singleElement()
                 .satisfies(row -> assertThat(row.cells().get(0)).isEqualTo("`dev.example.BrokenTest#(suite)`"));
     }
+
+    @Test
+    void blocks_on_a_model_test_whose_report_still_says_running() {
+        Fixtures.tollgateReport(root, "app", "todos", "{\"schema\": \"tollgate-report/1\","
+                + " \"test\": \"dev.example.TodoGateIT#todos\", \"status\": \"running\", \"seed\": 3}");
+
+        RuleOutcome outcome = TestsRule.evaluate(RunResults.scan(root));
+
+        assertThat(outcome.blockingRows()).singleElement().satisfies(row -> {
+            assertThat(row.cells().get(0)).isEqualTo("model test `dev.example.TodoGateIT#todos`");
+            assertThat(row.cells().get(1)).startsWith("did not finish: its report still says \"running\"");
+        });
+    }
 }

@@ -55,7 +55,7 @@ class TollgateReportReaderTest {
     void refuses_an_unknown_status_and_a_non_numeric_p95() {
         Path badStatus = report("{\"schema\": \"tollgate-report/1\", \"test\": \"x\", \"status\": \"green\"}");
         assertThatThrownBy(() -> TollgateReportReader.read(badStatus))
-                .hasMessageContaining("expected \"status\" to be \"passed\" or \"failed\"")
+                .hasMessageContaining("expected \"status\" to be \"passed\", \"failed\" or \"running\"")
                 .hasMessageContaining("but found \"green\"");
 
         Path badP95 = report("{\"schema\": \"tollgate-report/1\", \"test\": \"x\", \"status\": \"passed\","

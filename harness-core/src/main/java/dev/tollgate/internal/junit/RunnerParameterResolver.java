@@ -6,6 +6,7 @@ import dev.tollgate.runner.StateMachineTest;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Gives a {@link StateMachineTest} method its {@link Runner}, set from the annotation and named
@@ -20,8 +21,9 @@ public final class RunnerParameterResolver implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    StateMachineTest settings =
-        context.getRequiredTestMethod().getAnnotation(StateMachineTest.class);
+    // findAnnotation also finds it on the user's own annotations that carry it.
+    StateMachineTest settings = AnnotationSupport.findAnnotation(
+        context.getRequiredTestMethod(), StateMachineTest.class).orElse(null);
     Runner runner =
         Runner.defaults()
             .reporter(line -> {
@@ -46,6 +48,9 @@ public final class RunnerParameterResolver implements ParameterResolver {
                 + context.getRequiredTestMethod() + ": expected a whole number, or leave it out"
                 + " for a new seed each run.");
       }
+    }
+    if (!settings.replay().isBlank()) {
+      runner = runner.replay(settings.replay());
     }
     return runner;
   }

@@ -55,34 +55,61 @@ public final class Corpus {
   }
 
   /**
-   * Saves a failure; the file is named after the failed check and the program, so finding the
-   * same failure again rewrites one file instead of adding another.
+   * What an entry says: the test, the model, the failed check in short, how the failure was
+   * classified (or that shrinking is still going on), the seed, the steps and the replay token.
    */
+  public record Case(
+      String test, String model, String failed, String classified, long seed, List<String> steps,
+      String token) {}
+
+  /**
+   * The file name of a failure: named after the failed check and the program, so finding the same
+   * failure again rewrites one file instead of adding another.
+   */
+  public static String fileName(String check, String token) {
+    String name = check.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+    return name + "-" + Integer.toHexString(token.hashCode()) + SUFFIX;
+  }
+
+  /** Saves a classified, shrunk failure, under {@link #fileName its name}. */
   public Path save(String token, RunRecord run) {
-    String check = run.failure().description().replaceAll("[^A-Za-z0-9]+", "-")
-        .replaceAll("^-|-$", "");
-    String name = check + "-" + Integer.toHexString(token.hashCode()) + SUFFIX;
+    List<String> steps = run.steps().stream().map(s -> s.number() + ". " + s.text()).toList();
+    return save(fileName(run.failure().description(), token), new Case(run.test(), run.model(),
+        run.failure().shortMessage(), run.flakiness().text(), run.seed(), steps, token));
+  }
+
+  /** Writes {@code entry} to {@code file} in this corpus, atomically, replacing what was there. */
+  public Path save(String file, Case entry) {
     StringBuilder text = new StringBuilder()
         .append("# Tollgate regression corpus entry. Every run of the test replays it before its\n")
         .append("# random tries; keep it under version control. Delete it to forget the case.\n")
-        .append("# test: ").append(oneLine(run.test())).append('\n')
-        .append("# model: ").append(oneLine(run.model())).append('\n')
-        .append("# failed: ").append(oneLine(run.failure().shortMessage())).append('\n')
-        .append("# classified: ").append(run.flakiness().text()).append('\n')
-        .append("# seed: ").append(run.seed()).append('\n')
+        .append("# test: ").append(oneLine(entry.test())).append('\n')
+        .append("# model: ").append(oneLine(entry.model())).append('\n')
+        .append("# failed: ").append(oneLine(entry.failed())).append('\n')
+        .append("# classified: ").append(oneLine(entry.classified())).append('\n')
+        .append("# seed: ").append(entry.seed()).append('\n')
         .append("# steps:\n");
-    run.steps().forEach(s -> text.append("#   ").append(s.number()).append(". ")
-        .append(oneLine(s.text())).append('\n'));
-    text.append(TOKEN_KEY).append(token).append('\n');
-    Path file = folder.resolve(name);
+    entry.steps().forEach(s -> text.append("#   ").append(oneLine(s)).append('\n'));
+    text.append(TOKEN_KEY).append(entry.token()).append('\n');
+    Path target = folder.resolve(file);
     try {
       Files.createDirectories(folder);
-      ReportFiles.atomically(file, dev.tollgate.internal.text.Printable.text(text.toString()));
-      return file;
+      ReportFiles.atomically(target, dev.tollgate.internal.text.Printable.text(text.toString()));
+      return target;
     } catch (IOException e) {
       throw new UncheckedIOException("Saving the failure to the regression corpus in " + folder
           + " failed: " + e + ". Expected a writable folder; point -Dtollgate.corpus=… elsewhere,"
           + " or switch the corpus off with -Dtollgate.corpus=none.", e);
+    }
+  }
+
+  /** Removes an entry, when a better one replaces it under another name. */
+  public void delete(String file) {
+    try {
+      Files.deleteIfExists(folder.resolve(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Removing " + file + " from the regression corpus in " + folder
+          + " failed: " + e + ". Expected a writable folder; delete the file by hand.", e);
     }
   }
 

@@ -9,6 +9,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes a check's {@code report.json}, {@code report.md} and {@code report.html} into one folder.
@@ -54,12 +58,54 @@ public final class ReportFiles {
     }
   }
 
+  /**
+   * A check that is running: {@code report.json} says {@code "status": "running"} and {@code
+   * report.md} says the run is in progress, so a killed run never leaves an earlier run's
+   * "passed" behind; the earlier {@code report.html} is removed. {@code news} (or {@code null})
+   * tells what the run found so far, such as a failure's seed and replay line while it shrinks.
+   */
+  public static void running(Path folder, String test, String model, long seed, String news) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("schema", JsonReport.SCHEMA);
+    root.put("test", test);
+    root.put("model", model);
+    root.put("status", "running");
+    root.put("seed", seed);
+    root.put("message", news == null ? "run in progress" : Redactor.text(news));
+    String markdown = "# Tollgate: ` " + test.replace("`", "'") + " ` is running\n\n"
+        + "**Run in progress** (seed " + seed + "). If this line stays after the build ended, the"
+        + " run was killed before it finished, and its result is unknown.\n"
+        + (news == null ? "" : "\n```\n" + Redactor.text(news).replace("```", "' ' '") + "\n```\n");
+    try {
+      Files.createDirectories(folder);
+      Files.deleteIfExists(folder.resolve("report.html"));
+      atomically(folder.resolve("report.json"), Printable.text(Json.write(root)));
+      atomically(folder.resolve("report.md"), Printable.text(markdown));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Writing Tollgate's reports into " + folder.toAbsolutePath() + " failed: " + e
+              + ". Expected a writable folder; choose another with -Dtollgate.reportDir=…", e);
+    }
+  }
+
+  /**
+   * A temporary file is created readable by its owner only; reports and corpus entries are read by
+   * CI uploads, web servers and colleagues running under other users, so they get rw-r--r--.
+   */
+  private static void readableByAll(Path file) throws IOException {
+    if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
   /** Writes {@code text} to {@code target} through a temporary sibling and an atomic move. */
   public static void atomically(Path target, String text) throws IOException {
     Path folder = target.toAbsolutePath().getParent();
     Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
     try {
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      // Fields are redacted before they are rendered; this catches a known secret anywhere else.
+      Files.writeString(temp, Redactor.knownSecretsMasked(text), StandardCharsets.UTF_8);
+      readableByAll(temp);
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

@@ -80,7 +80,7 @@ public final class RestAssuredTest {
           for (String value : values) {
             out.append('\n').append(in).append("    .header(").append(literal(name)).append(", ")
                 .append(substitute(value, variables)).append(')')
-                .append(value.contains(Redactor.MASK) ? " // redacted: fill in" : "");
+                .append(value.contains(Redactor.MASK_PREFIX) ? " // redacted: fill in" : "");
           }
         }
       });

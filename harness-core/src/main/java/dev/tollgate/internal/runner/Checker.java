@@ -42,6 +42,7 @@ public final class Checker<M, S> {
   private final Consumer<Program<M, S>> shrinkCandidates;
   /** Commands no random validation program enabled: found by the search, or marked rare; for the statistics line. */
   private final List<String> rare = new ArrayList<>();
+  private EarlyRecord early;
 
   public Checker(
       Model<M, S> model,
@@ -66,6 +67,8 @@ public final class Checker<M, S> {
   }
 
   public RunSummary check() {
+    early = new EarlyRecord(settings, model.name(), reportFolder(), corpus());
+    early.started(settings.seed());
     try {
       return checkValidated();
     } catch (TollgateConfigurationException e) {
@@ -118,6 +121,7 @@ public final class Checker<M, S> {
       statistics.record(program, result);
       progress.tried(t + 1, settings.tries(), !result.passed());
       if (!result.passed()) {
+        early.found(t + 1, settings.tries(), program, result, true);
         long foundMillis = millisSince(started);
         int programsRun = statistics.programs();
         long stepsRun = statistics.steps();
@@ -128,7 +132,7 @@ public final class Checker<M, S> {
                 settings.shrinkTime().toNanos(), candidate -> {
                   progress.shrinkRun(candidate.size());
                   shrinkCandidates.accept(candidate);
-                });
+                }).onImprovement(early::improved);
         Shrinker.Result<M, S> shrunk = shrinker.shrink(program, result);
         long shrinkMillis = millisSince(shrinkStart);
         throw fail(shrunk.program(), shrunk.result(),
@@ -234,17 +238,20 @@ public final class Checker<M, S> {
     String token =
         new ReplayToken(ReplayToken.modelTag(model.name()), seed, program.choices()).encode();
     Path folder = reportFolder();
+    // The steps first: redacting their exchanges registers the secrets they carry, before the
+    // message that may quote them is built.
+    List<RunRecord.StepRecord> steps = RunReports.steps(program, result);
     ModelCheckFailure failure = FailureMessage.build(program, result, new FailureMessage.Context(
         model.name(), seed, discovery.tryNumber(), settings.tries(), discovery.originalSteps(),
         discovery.shrinkRuns(), Duration.ofMillis(discovery.shrinkMillis()),
         discovery.shrinkOutOfBudget(), token, settings.replayCommand(token),
         discovery.source(), flakiness.text(),
-        folder == null ? null : folder.resolve("report.html").toString(),
+        folder == null ? null : Invocation.current().display(folder.resolve("report.html")),
         new FailureMessage.Numbers(discovery.firstFailureMillis(), discovery.programsRun(),
             discovery.stepsRun(), discovery.shrinkSteps())));
     RunRecord run = new RunRecord(
         settings.reporting().testId(model.name()), model.name(), RunReports.failure(result.failure()),
-        RunReports.steps(program, result), discovery, seed, token, settings.replayCommand(token),
+        steps, discovery, seed, token, settings.replayCommand(token),
         flakiness, RunReports.coverage(statistics, model), corpus,
         RunReports.environment(settings), Redactor.text(failure.getMessage()));
     if (folder != null) {
@@ -252,7 +259,7 @@ public final class Checker<M, S> {
     }
     Corpus saved = corpus();
     if (saveToCorpus && saved != null) {
-      saved.save(token, run);
+      early.saved(saved.save(token, run).getFileName().toString());
     }
     return failure;
   }

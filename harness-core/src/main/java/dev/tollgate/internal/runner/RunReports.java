@@ -109,7 +109,8 @@ final class RunReports {
       String name = String.valueOf(key);
       if (name.startsWith("tollgate.")) {
         properties.put(name, Redactor.isSecretName(name.substring("tollgate.".length()))
-            && !name.equals("tollgate.replay") ? Redactor.MASK : Redactor.text(String.valueOf(value)));
+            && !name.equals("tollgate.replay") ? Redactor.mask(String.valueOf(value))
+            : Redactor.text(String.valueOf(value)));
       }
     });
     env.put("tollgateProperties", properties);

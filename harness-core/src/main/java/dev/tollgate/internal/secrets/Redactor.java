@@ -1,11 +1,5 @@
 package dev.tollgate.internal.secrets;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import dev.tollgate.internal.http.Json;
 import dev.tollgate.report.Exchange;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,23 +7,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Takes secrets out of what Tollgate keeps or prints: credential headers, secret-named JSON
- * fields and query or form parameters, passwords in URLs, and any value known to be a secret (a
- * session's bearer token, its cookies) wherever it shows up. This is the one place that decides
- * which names are secret; the HTTP layer, the reports and the environment's messages all ask it.
- * Bodies are parsed only when they mention a suspicious name, so the common case costs one
- * lower-casing scan.
+ * fields and query or form parameters, API keys in query strings and {@code X-…-Key} headers,
+ * passwords in URLs, and every value {@link Secrets} knows to be secret, wherever it shows up
+ * and whatever a model calls it. This is the one place that decides which names are secret; the
+ * HTTP layer, the reports and the environment's messages all ask it.
+ *
+ * <p>A mask keeps a value's length and kind ({@code [redacted: 61 chars]}, {@code [redacted
+ * list: 2 items]}), so a bug about a long password stays visible. Empty values, empty lists,
+ * null and booleans are left as they are. Every pass is linear in the text and uses no
+ * recursion, so redaction cannot fail on a large or deeply nested body. Bodies are looked at
+ * field by field only when they mention a suspicious name, so the common case costs one
+ * lower-casing scan and the by-value lookup.
  */
 public final class Redactor {
+  /** What every mask starts with. */
+  public static final String MASK_PREFIX = "[redacted";
+  /** A mask that says nothing of the value: only where even its length must stay hidden. */
   public static final String MASK = "[redacted]";
-
-  /** Known secrets shorter than this are not scrubbed from free text: "1" would hit everything. */
-  private static final int MIN_SCRUB_LENGTH = 4;
 
   /** A name that contains one of these, ignoring case and -_., is secret: "x-api-key". */
   private static final String[] SECRET_PARTS = {
@@ -52,10 +51,8 @@ public final class Redactor {
   private static final String NAME = "[A-Za-z0-9_.-]+";
   private static final Pattern PARAM =
       Pattern.compile("(?<![A-Za-z0-9_.-])(" + NAME + ")=");
-  private static final Pattern JSON_FIELD =
-      Pattern.compile("(\"(" + NAME + ")\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)");
   /** The password in {@code scheme://user:password@host}. */
-  private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@\\s:]+:)[^/@\\s]+@");
+  private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@\\s:]+:)([^/@\\s]+)@");
 
   private Redactor() {}
 
@@ -119,10 +116,112 @@ public final class Redactor {
   }
 
   /**
+   * Whether a header or query parameter of this name holds a key: its last word is "key"
+   * ({@code X-Tenant-Key}, {@code ?key=}, {@code licenseKey}). Only there: a JSON field or a
+   * model's map named "key" is usually an ordinary key.
+   */
+  public static boolean isKeyName(String name) {
+    if (name == null || name.length() < 3) {
+      return false;
+    }
+    int end = name.length();
+    while (end > 0 && !isWordChar(name.charAt(end - 1))) {
+      end--;
+    }
+    int from = end - 3;
+    if (from < 0 || !name.regionMatches(true, from, "key", 0, 3)) {
+      return false;
+    }
+    return from == 0 || !isWordChar(name.charAt(from - 1))
+        || Character.isUpperCase(name.charAt(from)) && !Character.isUpperCase(name.charAt(from - 1));
+  }
+
+  private static boolean isWordChar(char c) {
+    return c < 128 && Character.isLetterOrDigit(c);
+  }
+
+  /** Whether {@code value} is already a mask. */
+  public static boolean isMasked(String value) {
+    return value.startsWith(MASK_PREFIX) && value.endsWith("]");
+  }
+
+  /**
+   * The mask for one secret value, which keeps its length: {@code [redacted: 7 chars]}. An empty
+   * value stays empty, and a mask stays as it is.
+   */
+  public static String mask(String value) {
+    if (value == null || value.isEmpty() || isMasked(value)) {
+      return value;
+    }
+    int chars = value.codePointCount(0, value.length());
+    return MASK_PREFIX + ": " + chars + (chars == 1 ? " char]" : " chars]");
+  }
+
+  static String maskNumber(String literal) {
+    return MASK_PREFIX + " number: " + literal.length()
+        + (literal.length() == 1 ? " char]" : " chars]");
+  }
+
+  /**
+   * The mask for the object or list in {@code [start, end)}, with its number of items; null for
+   * an empty one, which holds no secret.
+   */
+  static String maskStructure(String text, int start, int end) {
+    boolean list = text.charAt(start) == '[';
+    int items = 0;
+    boolean seen = false;
+    int depth = 0;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        i = JsonFields.stringEnd(text, i) - 1;
+        seen |= depth == 1;
+      } else if (c == '[' || c == '{') {
+        seen |= depth == 1;
+        depth++;
+      } else if (c == ']' || c == '}') {
+        depth--;
+      } else if (depth == 1 && c == ',') {
+        items++;
+      } else if (depth == 1 && !Character.isWhitespace(c)) {
+        seen = true;
+      }
+    }
+    if (!seen) {
+      return null;
+    }
+    items++;
+    return MASK_PREFIX + (list ? " list: " + items + (items == 1 ? " item]" : " items]")
+        : " object: " + items + (items == 1 ? " field]" : " fields]"));
+  }
+
+  /**
+   * The end of the bracketed value that opens at {@code start}: after its matching bracket, or
+   * the text's end when it is cut short. Quoted text inside is skipped.
+   */
+  static int bracketEnd(String text, int start) {
+    int depth = 0;
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        i = JsonFields.stringEnd(text, i) - 1;
+      } else if (c == '[' || c == '{') {
+        depth++;
+      } else if ((c == ']' || c == '}') && --depth == 0) {
+        return i + 1;
+      }
+    }
+    return text.length();
+  }
+
+  /**
    * A copy of {@code exchange} with every part redacted: its target, headers, bodies and error.
-   * The HTTP layer passes the secrets its session learned; a report, none.
+   * The HTTP layer passes the secrets its session learned; a report, none. Either way every
+   * registered secret is masked too.
    */
   public static Exchange exchange(Exchange exchange, Collection<String> secrets) {
+    Secrets.registerAll(secrets);
+    Secrets.learn(exchange);
     return new Exchange(
         exchange.method(),
         text(exchange.target(), secrets),
@@ -154,6 +253,9 @@ public final class Redactor {
   }
 
   private static String headerValue(String name, String value, Collection<String> secrets) {
+    if (value == null || value.isEmpty()) {
+      return value;
+    }
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.equals("cookie") || lower.equals("set-cookie")) {
       return cookies(value);
@@ -161,18 +263,46 @@ public final class Redactor {
     if (lower.equals("authorization") || lower.equals("proxy-authorization")) {
       // Keep the scheme: "Bearer" versus "Basic" helps a reader, the credential does not.
       int space = value.indexOf(' ');
-      return space > 0 ? value.substring(0, space) + " " + MASK : MASK;
+      return space > 0 ? value.substring(0, space) + " " + mask(value.substring(space + 1))
+          : mask(value);
     }
-    if (isSecretName(name)) {
-      return MASK;
+    if (isSecretName(name) || isKeyName(name)) {
+      return mask(value);
     }
-    return scrub(value, secrets);
+    return text(value, secrets);
+  }
+
+  /**
+   * The credential an Authorization or Cookie header carries, to register as a secret: the part
+   * after the scheme, or each cookie's value.
+   */
+  public static List<String> credentials(String name, String value) {
+    if (value == null || value.isEmpty()) {
+      return List.of();
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.equals("cookie") || lower.equals("set-cookie")) {
+      List<String> out = new ArrayList<>();
+      String[] parts = value.split(";");
+      for (int i = 0; i < parts.length; i++) {
+        int eq = parts[i].indexOf('=');
+        if (eq >= 0 && (i == 0 || !isAttribute(parts[i], eq))) {
+          out.add(parts[i].substring(eq + 1).trim());
+        }
+      }
+      return out;
+    }
+    if (lower.equals("authorization") || lower.equals("proxy-authorization")) {
+      int space = value.indexOf(' ');
+      return List.of(space > 0 ? value.substring(space + 1).trim() : value);
+    }
+    return isSecretName(name) || isKeyName(name) ? List.of(value) : List.of();
   }
 
   /** Keeps cookie names and attributes (a reader wants to see a session was set), masks values. */
   private static String cookies(String value) {
     StringBuilder out = new StringBuilder();
-    String[] parts = value.split(";");
+    String[] parts = value.split(";", -1);
     for (int i = 0; i < parts.length; i++) {
       String part = parts[i];
       int eq = part.indexOf('=');
@@ -180,7 +310,7 @@ public final class Redactor {
       if (i > 0) {
         out.append(';');
       }
-      out.append(pair && eq >= 0 ? part.substring(0, eq + 1) + MASK : part);
+      out.append(pair && eq >= 0 ? part.substring(0, eq + 1) + mask(part.substring(eq + 1)) : part);
     }
     return out.toString();
   }
@@ -194,9 +324,14 @@ public final class Redactor {
     };
   }
 
-  /** A text with secret fields and parameters and passwords in URLs masked. */
+  /** {@code text} with only the registered secrets masked: for text already redacted by name. */
+  public static String knownSecretsMasked(String text) {
+    return Secrets.mask(text);
+  }
+
+  /** A text with secret fields and parameters, passwords in URLs and known secrets masked. */
   public static String text(String text) {
-    return text(text, Set.of());
+    return text(text, List.of());
   }
 
   /** A body (or a request target) with secret fields, parameters and known secrets masked. */
@@ -204,11 +339,62 @@ public final class Redactor {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    String out = text;
-    if (hasHint(out)) {
-      out = structured(out);
+    String out = structured(text, 0);
+    out = Secrets.mask(out);
+    for (String secret : secrets) {
+      if (secret != null && secret.length() >= Secrets.MIN_LENGTH && out.contains(secret)) {
+        out = out.replace(secret, mask(secret));
+      }
     }
-    return scrub(out, secrets);
+    return out;
+  }
+
+  /** Masks secrets by name: JSON fields, parameters and passwords in URLs. */
+  static String structured(String text, int depth) {
+    if (!hasHint(text)) {
+      return text;
+    }
+    String out = maskParams(JsonFields.mask(text, depth));
+    return maskUrlPasswords(out);
+  }
+
+  /**
+   * The values that {@code text} holds under secret names: JSON fields, parameters, passwords in
+   * URLs. They are what {@link Secrets#learn(String)} registers, so they are masked by value
+   * wherever else they show up.
+   */
+  public static List<String> secretValues(String text) {
+    List<String> found = new ArrayList<>();
+    if (text != null && !text.isEmpty()) {
+      collect(text, 0, found::add);
+    }
+    return found;
+  }
+
+  static void collect(String text, int depth, java.util.function.Consumer<String> found) {
+    if (!hasHint(text)) {
+      return;
+    }
+    JsonFields.collect(text, depth, found);
+    Matcher param = PARAM.matcher(text);
+    int from = 0;
+    while (from < text.length() && param.find(from)) {
+      from = param.end();
+      String name = param.group(1);
+      boolean query = param.start() > 0 && "?&".indexOf(text.charAt(param.start() - 1)) >= 0;
+      int start = param.end();
+      if ((isSecretName(name) || query && isKeyName(name)) && start < text.length()
+          && "[{".indexOf(text.charAt(start)) < 0 && !text.startsWith(MASK_PREFIX, start)) {
+        int end = valueEnd(text, start);
+        if (end > start) {
+          found.accept(text.substring(start, end));
+        }
+      }
+    }
+    Matcher url = URL_PASSWORD.matcher(text);
+    while (url.find()) {
+      found.accept(url.group(2));
+    }
   }
 
   private static boolean hasHint(String text) {
@@ -221,62 +407,56 @@ public final class Redactor {
     return false;
   }
 
-  private static String structured(String text) {
-    String trimmed = text.strip();
-    if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-      try {
-        JsonNode tree = Json.MAPPER.readTree(trimmed);
-        if (tree != null && mask(tree)) {
-          return Json.MAPPER.writeValueAsString(tree);
-        }
-        if (tree != null) {
-          return text;
-        }
-      } catch (JsonProcessingException notJson) {
-        // Not JSON after all (or cut short): fall through to the pattern pass.
-      }
-    }
-    String out = maskParams(maskJsonFields(text));
-    return replace(URL_PASSWORD, out, "$1" + MASK + "@");
-  }
-
-  /** Masks the value of each JSON field {@code "name": value} whose name is secret. */
-  private static String maskJsonFields(String text) {
-    Matcher matcher = JSON_FIELD.matcher(text);
+  private static String maskUrlPasswords(String text) {
+    Matcher matcher = URL_PASSWORD.matcher(text);
     if (!matcher.find()) {
       return text;
     }
     StringBuilder out = new StringBuilder(text.length());
     do {
-      String replacement = isSecretName(matcher.group(2))
-          ? matcher.group(1) + "\"" + MASK + "\""
-          : matcher.group();
-      matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+      matcher.appendReplacement(out,
+          Matcher.quoteReplacement(matcher.group(1) + mask(matcher.group(2)) + "@"));
     } while (matcher.find());
     matcher.appendTail(out);
     return out.toString();
   }
 
   /**
-   * Masks the value of each {@code name=value} whose name is secret: up to the next separator,
-   * or a whole bracketed value ({@code tokens=[a, b]}). A value under a name that is not secret
-   * is read on, so {@code sessions={token=abc}} still loses its token.
+   * Masks the value of each {@code name=value} whose name is secret, or that is a key in a query
+   * string ({@code ?key=}): up to the next separator, or a whole bracketed value
+   * ({@code tokens=[a, b]}). A value under a name that is not secret is read on, so
+   * {@code sessions={token=abc}} still loses its token.
    */
   private static String maskParams(String text) {
     Matcher matcher = PARAM.matcher(text);
     StringBuilder out = null;
     int copied = 0;
     int from = 0;
-    while (matcher.find(from)) {
+    while (from < text.length() && matcher.find(from)) {
       from = matcher.end();
-      if (!isSecretName(matcher.group(1))) {
+      String name = matcher.group(1);
+      boolean query = matcher.start() > 0 && "?&".indexOf(text.charAt(matcher.start() - 1)) >= 0;
+      if (!isSecretName(name) && !(query && isKeyName(name))) {
         continue;
       }
-      int end = valueEnd(text, matcher.end());
+      int start = matcher.end();
+      if (text.startsWith(MASK_PREFIX, start)) {
+        int close = text.indexOf(']', start);
+        from = close < 0 ? text.length() : close + 1;
+        continue;
+      }
+      int end = valueEnd(text, start);
+      String mask = end == start ? null
+          : text.charAt(start) == '[' || text.charAt(start) == '{'
+              ? maskStructure(text, start, end)
+              : mask(text.substring(start, end));
+      if (mask == null) {
+        continue;
+      }
       if (out == null) {
         out = new StringBuilder(text.length());
       }
-      out.append(text, copied, matcher.end()).append(MASK);
+      out.append(text, copied, start).append(mask);
       copied = end;
       from = end;
     }
@@ -285,16 +465,7 @@ public final class Redactor {
 
   private static int valueEnd(String text, int start) {
     if (start < text.length() && (text.charAt(start) == '[' || text.charAt(start) == '{')) {
-      int depth = 0;
-      for (int i = start; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c == '[' || c == '{') {
-          depth++;
-        } else if ((c == ']' || c == '}') && --depth == 0) {
-          return i + 1;
-        }
-      }
-      return text.length();
+      return bracketEnd(text, start);
     }
     int i = start;
     while (i < text.length() && "&;,\"'{}[]()".indexOf(text.charAt(i)) < 0
@@ -302,67 +473,5 @@ public final class Redactor {
       i++;
     }
     return i;
-  }
-
-  private static String replace(Pattern pattern, String text, String replacement) {
-    Matcher matcher = pattern.matcher(text);
-    return matcher.find() ? matcher.replaceAll(replacement) : text;
-  }
-
-  /**
-   * Masks secret-named fields in place, whatever their value, and secrets inside text values (an
-   * echoed query string, JSON held in a string); true if anything changed.
-   */
-  private static boolean mask(JsonNode node) {
-    boolean changed = false;
-    if (node instanceof ObjectNode object) {
-      // properties() hands out the node's own entries, so setValue edits the tree in place.
-      for (Map.Entry<String, JsonNode> field : object.properties()) {
-        JsonNode value = field.getValue();
-        if (isSecretName(field.getKey()) && !value.isNull()) {
-          field.setValue(TextNode.valueOf(MASK));
-          changed = true;
-        } else if (value.isTextual()) {
-          JsonNode masked = maskText(value);
-          if (masked != value) {
-            field.setValue(masked);
-            changed = true;
-          }
-        } else {
-          changed |= mask(value);
-        }
-      }
-    } else if (node instanceof ArrayNode array) {
-      for (int i = 0; i < array.size(); i++) {
-        JsonNode element = array.get(i);
-        JsonNode masked = element.isTextual() ? maskText(element) : element;
-        if (masked != element) {
-          array.set(i, masked);
-          changed = true;
-        } else {
-          changed |= mask(element);
-        }
-      }
-    }
-    return changed;
-  }
-
-  private static JsonNode maskText(JsonNode text) {
-    String value = text.textValue();
-    if (!hasHint(value)) {
-      return text;
-    }
-    String masked = structured(value);
-    return masked.equals(value) ? text : TextNode.valueOf(masked);
-  }
-
-  private static String scrub(String text, Collection<String> secrets) {
-    String out = text;
-    for (String secret : secrets) {
-      if (secret != null && secret.length() >= MIN_SCRUB_LENGTH && out.contains(secret)) {
-        out = out.replace(secret, MASK);
-      }
-    }
-    return out;
   }
 }

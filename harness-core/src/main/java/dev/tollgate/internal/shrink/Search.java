@@ -29,6 +29,8 @@ final class Search<M, S> {
   private final long deadlineNanos;
   private final LongSupplier clock;
   private final Consumer<Program<M, S>> candidates;
+  /** Told of each new best program, so a shrink cut short still leaves its best so far. */
+  Consumer<Program<M, S>> improvements = best -> {};
   /** Whether each program run so far (by key) failed the same way. */
   private final Map<String, Boolean> tried = new HashMap<>();
 
@@ -88,6 +90,7 @@ final class Search<M, S> {
       if (failedBefore) {
         best = candidate;
         bestRan = false;
+        improvements.accept(best);
         return true;
       }
       return false;
@@ -107,6 +110,7 @@ final class Search<M, S> {
     bestResult = result;
     bestRan = true;
     truncateAfterFailure();
+    improvements.accept(best);
     return true;
   }
 

@@ -61,6 +61,15 @@ public final class Shrinker<M, S> {
   }
 
   /**
+   * Tells {@code improvements} of each new best program as soon as it is found (the runner saves
+   * it, so a shrink that is killed still leaves its best counterexample so far); returns this.
+   */
+  public Shrinker<M, S> onImprovement(Consumer<Program<M, S>> improvements) {
+    search.improvements = improvements;
+    return this;
+  }
+
+  /**
    * What shrinking found: the smallest failing program, its run, the runs it cost and the steps
    * those runs took on the system, and whether the budget ran out first.
    */

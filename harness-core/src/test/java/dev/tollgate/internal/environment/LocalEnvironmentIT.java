@@ -189,7 +189,7 @@ class LocalEnvironmentIT {
         .workDir(TinyApps.workDir("bad-jdbc")).build();
 
     assertThatThrownBy(env::start).isInstanceOf(EnvironmentException.class)
-        .hasMessageStartingWith("Expected to connect to PostgreSQL at jdbc:postgresql://localhost:1/app?password=[redacted]"
+        .hasMessageStartingWith("Expected to connect to PostgreSQL at jdbc:postgresql://localhost:1/app?password=[redacted: 6 chars]"
             + " as user 'tester', but the connection failed")
         .hasMessageNotContaining("secret");
   }

@@ -60,7 +60,7 @@ class NoSecretsInReportsIT {
       assertThat(String.join("\n", texts))
           .as("a report shows logins, and the token step, redacted")
           .contains("login(user1)")
-          .contains("[redacted]");
+          .contains("[redacted: ");
       assertThat(tokens).as("session tokens the users held").isNotEmpty();
       for (String text : texts) {
         assertThat(text).doesNotContain("pw-user1-secret", "pw-user2-secret");

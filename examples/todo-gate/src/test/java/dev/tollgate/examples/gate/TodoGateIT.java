@@ -30,6 +30,9 @@ class TodoGateIT {
   void todos_stay_consistent(Runner runner, Environment environment) {
     RunSummary summary = runner.check(TodoGateModel.model(TodoApp.setup(environment)));
 
+    if (System.getProperty("tollgate.replay") != null) {
+      return; // a replay line runs one program: the checks below are about the random tries
+    }
     // 200 random programs, after the regression corpus's (none while the gate stays green).
     assertThat(summary.programs()).isGreaterThanOrEqualTo(200);
     assertThat(summary.commandCounts().keySet()).contains(
