@@ -289,7 +289,7 @@ public final class Checker<M, S> {
   private void validate(long seed) {
     boolean[] everEnabled = new boolean[model.commands().size()];
     for (int i = 0; i < VALIDATION_PROGRAMS; i++) {
-      generateOrExplain(ChoiceRecorder.random(trySeed(~seed, i)), everEnabled);
+      generateOrExplain(ChoiceRecorder.random(trySeed(~seed, i)), everEnabled, true);
       if (i >= MIN_VALIDATION_PROGRAMS && firstNeverEnabled(everEnabled) < 0) {
         return;
       }
@@ -349,12 +349,13 @@ public final class Checker<M, S> {
   }
 
   private Program<M, S> generateOrExplain(ChoiceRecorder choices) {
-    return generateOrExplain(choices, null);
+    return generateOrExplain(choices, null, false);
   }
 
-  private Program<M, S> generateOrExplain(ChoiceRecorder choices, boolean[] everEnabled) {
+  /** {@code checked}: also check the model on the program (pure, and updates leave states alone). */
+  private Program<M, S> generateOrExplain(ChoiceRecorder choices, boolean[] everEnabled, boolean checked) {
     try {
-      return generator.generate(choices, everEnabled);
+      return checked ? generator.generateChecked(choices, everEnabled) : generator.generate(choices, everEnabled);
     } catch (Unsatisfied e) {
       throw new TollgateConfigurationException(
           "Model '" + model.name() + "': " + e.getMessage() + ". Expected a filter that keeps a"
