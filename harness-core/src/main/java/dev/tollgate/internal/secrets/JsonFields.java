@@ -114,7 +114,7 @@ final class JsonFields {
 
   /** The strings directly inside the list that opens at {@code start}. */
   private static void collectList(String text, int start, java.util.function.Consumer<String> found) {
-    int end = Redactor.bracketEnd(text, start);
+    int end = Masks.bracketEnd(text, start);
     int depth = 0;
     for (int i = start; i < end; i++) {
       char c = text.charAt(i);
@@ -173,7 +173,7 @@ final class JsonFields {
       return stringEnd(text, start);
     }
     if (c == '{' || c == '[') {
-      return Redactor.bracketEnd(text, start);
+      return Masks.bracketEnd(text, start);
     }
     int i = start;
     while (i < text.length() && ",}]\"".indexOf(text.charAt(i)) < 0
@@ -189,10 +189,10 @@ final class JsonFields {
     if (c == '"') {
       boolean closed = end - start >= 2 && text.charAt(end - 1) == '"';
       String value = decode(text.substring(start + 1, closed ? end - 1 : end));
-      return value.isEmpty() || Redactor.isMasked(value) ? null : Redactor.mask(value);
+      return value.isEmpty() || Masks.isMasked(value) ? null : Masks.mask(value);
     }
     if (c == '{' || c == '[') {
-      return Redactor.maskStructure(text, start, end);
+      return Masks.maskStructure(text, start, end);
     }
     String literal = text.substring(start, end);
     if (literal.isEmpty() || literal.equals("null") || literal.equals("true")
@@ -200,7 +200,7 @@ final class JsonFields {
       // No secret hides in a boolean, and a missing value is worth seeing as missing.
       return null;
     }
-    return Redactor.maskNumber(literal);
+    return Masks.maskNumber(literal);
   }
 
   /** The text of a JSON string's content; escapes it cannot read are kept as they are. */
