@@ -77,7 +77,11 @@ public final class Secrets {
    * {@link Redactor#secretValues(String)}): a body the system returned, a URL, a log line.
    */
   public static void learn(String text) {
-    registerAll(Redactor.secretValues(text));
+    for (String value : Redactor.secretValues(text)) {
+      if (!isPlainWord(value)) {
+        register(value);
+      }
+    }
   }
 
   /**
@@ -115,6 +119,24 @@ public final class Secrets {
         learn(value);
       }
     });
+  }
+
+  /**
+   * Whether a value found under a secret name is a short lower-case word ("active", "bearer"):
+   * a state, not a secret, and masking it by value would blank that word in every report. It is
+   * still masked where its name is seen.
+   */
+  private static boolean isPlainWord(String value) {
+    if (value.length() > 12) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Registers each of {@code secrets}. */

@@ -66,4 +66,13 @@ class SecretsTest {
         .allMatch(Secrets::isRegistered);
     assertThat(List.of("alice-name", "owner-name", "/login")).noneMatch(Secrets::isRegistered);
   }
+
+  @Test
+  void takes_a_short_lower_case_word_under_a_secret_name_for_a_state_not_a_secret() {
+    Secrets.learn("{\"sessionState\":\"active\",\"session\":\"s3ss-1\"}");
+
+    assertThat(Secrets.isRegistered("active")).isFalse();
+    assertThat(Secrets.isRegistered("s3ss-1")).isTrue();
+    assertThat(Redactor.text("user is active")).isEqualTo("user is active");
+  }
 }
