@@ -1,6 +1,8 @@
 package dev.tollgate.internal.secrets;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,9 +76,23 @@ final class Headers {
     }
     if (lower.equals("authorization") || lower.equals("proxy-authorization")) {
       int space = value.indexOf(' ');
-      return List.of(space > 0 ? value.substring(space + 1).trim() : value);
+      String credential = space > 0 ? value.substring(space + 1).trim() : value;
+      String password = space > 0 && value.regionMatches(true, 0, "Basic", 0, space)
+          ? basicPassword(credential) : null;
+      return password == null ? List.of(credential) : List.of(credential, password);
     }
     return Redactor.isSecretName(name) || Redactor.isKeyName(name) ? List.of(value) : List.of();
+  }
+
+  /** The password in Basic credentials ({@code base64(user:password)}), or null. */
+  private static String basicPassword(String credential) {
+    try {
+      String decoded = new String(Base64.getDecoder().decode(credential), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon < 0 ? null : decoded.substring(colon + 1);
+    } catch (IllegalArgumentException notBase64) {
+      return null;
+    }
   }
 
   /** Keeps cookie names and attributes (a reader wants to see a session was set), masks values. */

@@ -226,7 +226,9 @@ class RedactorTest {
 
   @Test
   void names_the_credentials_that_headers_carry() {
-    assertThat(Redactor.credentials("Authorization", "Basic dXNlcjpwdw==")).containsExactly("dXNlcjpwdw==");
+    assertThat(Redactor.credentials("Authorization", "Basic dXNlcjpwdw==")).containsExactly("dXNlcjpwdw==", "pw");
+    assertThat(Redactor.credentials("Authorization", "Bearer abc.def")).containsExactly("abc.def");
+    assertThat(Redactor.credentials("Authorization", "Basic not*base64")).containsExactly("not*base64");
     assertThat(Redactor.credentials("Cookie", "a=one1; b=two2")).containsExactly("one1", "two2");
     assertThat(Redactor.credentials("Set-Cookie", "sid=s-9; Path=/")).containsExactly("s-9");
     assertThat(Redactor.credentials("X-Tenant-Key", "tk-1")).containsExactly("tk-1");
