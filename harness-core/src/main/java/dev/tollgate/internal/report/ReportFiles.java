@@ -113,7 +113,8 @@ public final class ReportFiles {
     Path folder = target.toAbsolutePath().getParent();
     Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
     try {
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      // Fields are redacted before they are rendered; this catches a known secret anywhere else.
+      Files.writeString(temp, Redactor.knownSecretsMasked(text), StandardCharsets.UTF_8);
       readableByAll(temp);
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

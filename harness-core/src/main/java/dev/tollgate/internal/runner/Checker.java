@@ -292,6 +292,9 @@ public final class Checker<M, S> {
     String token =
         new ReplayToken(ReplayToken.modelTag(model.name()), seed, program.choices()).encode();
     Path folder = reportFolder();
+    // The steps first: redacting their exchanges registers the secrets they carry, before the
+    // message that may quote them is built.
+    List<RunRecord.StepRecord> steps = RunReports.steps(program, result);
     ModelCheckFailure failure = FailureMessage.build(program, result, new FailureMessage.Context(
         model.name(), seed, discovery.tryNumber(), settings.tries(), discovery.originalSteps(),
         discovery.shrinkRuns(), Duration.ofMillis(discovery.shrinkMillis()),
@@ -302,7 +305,7 @@ public final class Checker<M, S> {
             discovery.stepsRun(), discovery.shrinkSteps())));
     RunRecord run = new RunRecord(
         settings.reporting().testId(model.name()), model.name(), RunReports.failure(result.failure()),
-        RunReports.steps(program, result), discovery, seed, token, settings.replayCommand(token),
+        steps, discovery, seed, token, settings.replayCommand(token),
         flakiness, RunReports.coverage(statistics, model), corpus,
         RunReports.environment(settings), Redactor.text(failure.getMessage()));
     if (folder != null) {
@@ -340,7 +343,7 @@ public final class Checker<M, S> {
   private void validate(long seed) {
     boolean[] everEnabled = new boolean[model.commands().size()];
     for (int i = 0; i < VALIDATION_PROGRAMS; i++) {
-      generateOrExplain(ChoiceRecorder.random(trySeed(~seed, i)), everEnabled);
+      generateOrExplain(ChoiceRecorder.random(trySeed(~seed, i)), everEnabled, true);
       if (i >= MIN_VALIDATION_PROGRAMS && firstNeverEnabled(everEnabled) < 0) {
         return;
       }
@@ -400,12 +403,13 @@ public final class Checker<M, S> {
   }
 
   private Program<M, S> generateOrExplain(ChoiceRecorder choices) {
-    return generateOrExplain(choices, null);
+    return generateOrExplain(choices, null, false);
   }
 
-  private Program<M, S> generateOrExplain(ChoiceRecorder choices, boolean[] everEnabled) {
+  /** {@code checked}: also check the model on the program (pure, and updates leave states alone). */
+  private Program<M, S> generateOrExplain(ChoiceRecorder choices, boolean[] everEnabled, boolean checked) {
     try {
-      return generator.generate(choices, everEnabled);
+      return checked ? generator.generateChecked(choices, everEnabled) : generator.generate(choices, everEnabled);
     } catch (Unsatisfied e) {
       throw new TollgateConfigurationException(
           "Model '" + model.name() + "': " + e.getMessage() + ". Expected a filter that keeps a"
