@@ -1,5 +1,7 @@
 package dev.tollgate.internal.environment;
 
+import dev.tollgate.TollgateHarnessException;
+import dev.tollgate.internal.runner.Executor;
 import dev.tollgate.environment.Database;
 import dev.tollgate.environment.Environment;
 import dev.tollgate.environment.EnvironmentException;
@@ -193,7 +195,13 @@ public final class ComposedEnvironment implements Environment {
   @Override
   public synchronized void reset() {
     ensureStarted();
-    app.ensureAlive();
+    try {
+      app.ensureAlive();
+    } catch (EnvironmentException e) {
+      throw new TollgateHarnessException("Dependency down during reset: the app. " + e.getMessage()
+          + "\nIt was up when the environment started; this is neither a failed check nor a"
+          + " configuration error. Check its log for why it stopped.", e);
+    }
     if (database != null) {
       resetDatabase();
     }
@@ -228,6 +236,14 @@ public final class ComposedEnvironment implements Environment {
       resetAction.run(resetConnection);
     } catch (SQLException e) {
       closeResetConnection();
+      if (Executor.connectionLost(e)) {
+        // The server is gone or going, not the reset wrong.
+        throw new TollgateHarnessException("Dependency down during reset: the database at "
+            + database.database().jdbcUrl() + " (" + e.getMessage() + ", SQL state " + e.getSQLState()
+            + "). Expected it to accept connections, as it did when the environment started: it may have"
+            + " crashed, been stopped, or run out of connections or disk. This is neither a failed check nor a"
+            + " configuration error; check the database's log.", e);
+      }
       throw new EnvironmentException("Expected the database reset to succeed on " + database.database().jdbcUrl()
           + ", but it failed: " + e.getMessage() + " (SQL state " + e.getSQLState() + "). If the app created tables after"
           + " the first reset, or holds locks between requests, the prepared reset cannot empty them.", e);

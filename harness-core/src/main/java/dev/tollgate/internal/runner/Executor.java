@@ -449,8 +449,7 @@ public final class Executor<M, S> {
       if (t instanceof ClosedChannelException) {
         return "a connection was closed";
       }
-      if (t instanceof SQLException sql && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("08")) {
+      if (t instanceof SQLException sql && connectionLost(sql)) {
         return "the database connection failed (SQL state " + sql.getSQLState() + ": "
             + sql.getMessage() + ")";
       }
@@ -459,6 +458,17 @@ public final class Executor<M, S> {
       }
     }
     return null;
+  }
+
+  /**
+   * True if {@code e} says the database connection is gone: SQL state class 08 (connection
+   * exception), or PostgreSQL's 57P01 to 57P03 (the server shut down, crashed, or cannot take
+   * connections now).
+   */
+  public static boolean connectionLost(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("08") || state.equals("57P01")
+        || state.equals("57P02") || state.equals("57P03"));
   }
 
   /** One check of a step; a configuration error is the model's, not the system's, so it escapes. */
