@@ -13,11 +13,14 @@ import java.util.regex.Pattern;
  * {@code -D} properties, profiles, offline flag, settings and pom.
  */
 public final class ReplayLine {
-  /** Properties the line sets itself, or that would stop the test from running. */
+  /**
+   * Properties the line sets itself, or that would stop the test from running or its failure
+   * from failing the build (a gate script ignores test failures to rule on them itself).
+   */
   private static final Set<String> REPLACED = Set.of(
       "tollgate.replay", "tollgate.seed", "test", "it.test", "surefire.failIfNoSpecifiedTests",
       "failsafe.failIfNoSpecifiedTests", "it.failIfNoSpecifiedTests", "skipTests", "skipITs",
-      "maven.test.skip", "surefire.skip");
+      "maven.test.skip", "surefire.skip", "maven.test.failure.ignore");
   /** Options whose value is the next argument, and that change what the build is. */
   private static final Set<String> KEPT_WITH_VALUE = Set.of(
       "-P", "--activate-profiles", "-s", "--settings", "-gs", "--global-settings", "-f", "--file");
