@@ -23,7 +23,7 @@ public final class ReplayLine {
       "maven.test.skip", "surefire.skip", "maven.test.failure.ignore");
   /** Options whose value is the next argument, and that change what the build is. */
   private static final Set<String> KEPT_WITH_VALUE = Set.of(
-      "-P", "--activate-profiles", "-s", "--settings", "-gs", "--global-settings", "-f", "--file");
+      "-P", "--activate-profiles", "-s", "--settings", "-gs", "--global-settings");
   private static final Set<String> KEPT_FLAGS = Set.of("-o", "--offline");
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
@@ -43,7 +43,7 @@ public final class ReplayLine {
     line.add(integration ? "verify" : "test");
     List<String> kept = kept(run);
     line.addAll(kept);
-    String module = module(run, kept);
+    String module = module(run);
     if (module != null) {
       line.add("-pl");
       line.add(quote(module));
@@ -88,6 +88,13 @@ public final class ReplayLine {
           value = eq < 0 ? "true" : define.substring(eq + 1);
         }
         kept.add(quote("-D" + key + "=" + value));
+      } else if ((arg.equals("-f") || arg.equals("--file")) && i + 1 < args.size()) {
+        // Relative to a folder that Maven does not pass on: name the pom absolutely.
+        String pom = args.get(++i);
+        kept.add(arg);
+        kept.add(quote(pom.endsWith(".xml")
+            ? run.invocationDir().resolve(Path.of(pom).getFileName().toString()).toString()
+            : run.invocationDir().toString()));
       } else if (KEPT_WITH_VALUE.contains(arg) && i + 1 < args.size()) {
         kept.add(arg);
         kept.add(quote(args.get(++i)));
@@ -101,16 +108,11 @@ public final class ReplayLine {
   }
 
   /**
-   * The test's module as {@code -pl} takes it (relative to the reactor's folder: that of
-   * {@code -f}'s pom, else the invocation folder), or null when the build ran in the module.
+   * The test's module as {@code -pl} takes it (relative to the reactor's folder), or null when
+   * the build ran in the module.
    */
-  private static String module(Invocation run, List<String> kept) {
+  private static String module(Invocation run) {
     Path reactor = run.invocationDir();
-    int file = Math.max(kept.indexOf("-f"), kept.indexOf("--file"));
-    if (file >= 0) {
-      Path pom = reactor.resolve(unquote(kept.get(file + 1))).normalize();
-      reactor = pom.toString().endsWith(".xml") && pom.getParent() != null ? pom.getParent() : pom;
-    }
     if (!run.moduleDir().startsWith(reactor) || run.moduleDir().equals(reactor)) {
       return null;
     }
@@ -119,10 +121,5 @@ public final class ReplayLine {
 
   private static String quote(String arg) {
     return PLAIN.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\"'\"'") + "'";
-  }
-
-  private static String unquote(String arg) {
-    return arg.startsWith("'") && arg.endsWith("'") && arg.length() > 1
-        ? arg.substring(1, arg.length() - 1).replace("'\"'\"'", "'") : arg;
   }
 }
