@@ -60,7 +60,11 @@ public final class Environments {
     EnvironmentKind kind = fromBuilder != null ? fromBuilder
         : Settings.get("tollgate.environment").map(EnvironmentKind::parse).orElse(EnvironmentKind.LOCAL);
     if (kind == EnvironmentKind.AUTO) {
-      return Docker.isAvailable() ? EnvironmentKind.CONTAINERS : EnvironmentKind.LOCAL;
+      try {
+        return Docker.isAvailable() ? EnvironmentKind.CONTAINERS : EnvironmentKind.LOCAL;
+      } catch (NoClassDefFoundError noTestcontainers) {
+        return EnvironmentKind.LOCAL;   // without Testcontainers, auto means local
+      }
     }
     return kind;
   }

@@ -6,6 +6,8 @@ import dev.tollgate.internal.http.Json;
 import dev.tollgate.internal.http.ReceivedResponse;
 import dev.tollgate.internal.http.Reportable;
 import dev.tollgate.internal.http.Transport;
+import dev.tollgate.internal.secrets.Redactor;
+import dev.tollgate.internal.secrets.Secrets;
 import dev.tollgate.report.Exchange;
 import dev.tollgate.report.Traced;
 import java.net.URI;
@@ -72,6 +74,7 @@ public final class Http implements Traced, AutoCloseable {
     this.bearer = token;
     if (token != null) {
       secrets.add(token);
+      Secrets.register(token);
     }
   }
 
@@ -174,6 +177,7 @@ public final class Http implements Traced, AutoCloseable {
 
   private static void add(
       HttpRequest.Builder request, Map<String, List<String>> sent, String name, String value) {
+    Secrets.registerAll(Redactor.credentials(name, value));
     try {
       request.header(name, value);
     } catch (IllegalArgumentException e) {

@@ -27,6 +27,7 @@ public final class HttpSystem implements SystemUnderTest<Http> {
   private Duration timeout = DEFAULT_TIMEOUT;
   private final List<Map.Entry<String, String>> headers = new ArrayList<>();
   private HttpClient client;
+  private long maxBodyBytes;
 
   private HttpSystem(URI baseUrl) {
     this.baseUrl = baseUrl;
@@ -99,8 +100,9 @@ public final class HttpSystem implements SystemUnderTest<Http> {
   /** A fresh session not tied to a user: for set-up, or an invariant that looks as an admin. */
   public synchronized Http session() {
     if (client == null) {
+      maxBodyBytes = Transport.maxBodyBytes();
       client = Transport.newClient(timeout);
     }
-    return new Http(new Transport(client, baseUrl, timeout, headers));
+    return new Http(new Transport(client, baseUrl, timeout, headers, maxBodyBytes));
   }
 }

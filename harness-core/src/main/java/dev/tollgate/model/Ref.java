@@ -8,7 +8,7 @@ import dev.tollgate.TollgateConfigurationException;
  * <p>Refs are made while a program is generated, before any system runs, so the model can keep
  * them in its state and later commands can take them as arguments. When the program runs, the
  * command that made the ref binds it to the real value; {@link #get()} reads it. Two refs are
- * equal only if they are the same ref.
+ * equal only if they are the same ref; the hash is stable from run to run.
  */
 public final class Ref<T> {
   private final String label;
@@ -81,6 +81,20 @@ public final class Ref<T> {
 
   public boolean isBound() {
     return bound;
+  }
+
+  /**
+   * Stable from run to run (the label and the step), so a set or map of refs iterates in the same
+   * order every time a program is generated; equality stays identity.
+   */
+  @Override
+  public int hashCode() {
+    return 31 * label.hashCode() + step;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return this == other;
   }
 
   @Override

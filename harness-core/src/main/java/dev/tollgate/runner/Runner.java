@@ -3,6 +3,7 @@ package dev.tollgate.runner;
 import dev.tollgate.internal.text.Printable;
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.internal.runner.Checker;
+import dev.tollgate.internal.runner.Executor;
 import dev.tollgate.internal.runner.Invocation;
 import dev.tollgate.internal.runner.ReplayLine;
 import dev.tollgate.internal.runner.Reporting;
@@ -25,7 +26,8 @@ import java.util.function.Function;
  * <p>Get one from {@code Tollgate.runner()} or as a parameter of a {@link StateMachineTest}.
  * Runners are immutable; each setter returns a new one. System properties ({@code tollgate.tries},
  * {@code tollgate.maxSteps}, {@code tollgate.users}, {@code tollgate.seed}, {@code
- * tollgate.timeBudget}, {@code tollgate.shrinkRuns}, {@code tollgate.shrinkTime}, {@code
+ * tollgate.timeBudget}, {@code tollgate.stepTimeout}, {@code tollgate.shrinkRuns}, {@code
+ * tollgate.shrinkTime}, {@code
  * tollgate.replay}, {@code tollgate.reportDir}, {@code tollgate.corpus}, {@code
  * tollgate.flakyReruns}) override what the code says, so CI can turn the knobs. Two more have no
  * setter: {@code tollgate.reachabilityPrograms} (how many programs the search for a command that no
@@ -88,7 +90,10 @@ public final class Runner {
     return with(k -> k.replay = token.isBlank() ? null : token.trim());
   }
 
-  /** Stops starting new tries once this much time has passed (default 10 minutes). */
+  /**
+   * The check's time (default 10 minutes): once it has passed, no new try, step, shrink run or
+   * rerun starts, and a step still running is abandoned soon after (within a twentieth of it).
+   */
   public Runner timeBudget(Duration value) {
     return with(k -> k.timeBudget = positive("timeBudget", value, DEFAULT_TIME_BUDGET));
   }
@@ -99,6 +104,14 @@ public final class Runner {
    */
   public Runner shrinkRuns(int value) {
     return with(k -> k.shrinkRuns = positive("shrinkRuns", value));
+  }
+
+  /**
+   * Each step's deadline (default 30 seconds): a step still running then fails the run as a
+   * timeout, and its thread is interrupted and abandoned.
+   */
+  public Runner stepTimeout(Duration value) {
+    return with(k -> k.stepTimeout = positive("stepTimeout", value, Executor.DEFAULT_STEP_TIMEOUT));
   }
 
   /** At most this much time shrinking (default 2 minutes). */
@@ -230,7 +243,8 @@ public final class Runner {
               }
               return value;
             }, "a whole number of 0 or more"),
-            PROGRESS_INTERVAL));
+            PROGRESS_INTERVAL),
+        props.duration("tollgate.stepTimeout", knobs.stepTimeout, Executor.DEFAULT_STEP_TIMEOUT));
   }
 
   private String replayCommand(String token) {
@@ -274,6 +288,7 @@ public final class Runner {
     Duration timeBudget = DEFAULT_TIME_BUDGET;
     int shrinkRuns = DEFAULT_SHRINK_RUNS;
     Duration shrinkTime = DEFAULT_SHRINK_TIME;
+    Duration stepTimeout = Executor.DEFAULT_STEP_TIMEOUT;
     boolean swarm = true;
     Reporter reporter = Reporter.console();
     String testClass;
@@ -293,6 +308,7 @@ public final class Runner {
       copy.timeBudget = timeBudget;
       copy.shrinkRuns = shrinkRuns;
       copy.shrinkTime = shrinkTime;
+      copy.stepTimeout = stepTimeout;
       copy.swarm = swarm;
       copy.reporter = reporter;
       copy.testClass = testClass;

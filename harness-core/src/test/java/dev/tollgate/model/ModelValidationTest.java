@@ -104,10 +104,11 @@ class ModelValidationTest {
 
   @Test
   void a_reference_used_before_anything_binds_it_is_named() {
-    // The mistake: the model state is a shared mutable list, so refs leak between programs.
+    // The mistake: the model keeps its refs in a shared mutable list, so they leak between
+    // programs (the state itself stays untouched, so only the reference check can tell).
     List<Ref<Object>> leaked = new ArrayList<>();
     Model<Object, Object> model =
-        Model.<Object, Object>define("leaky", () -> leaked)
+        Model.<Object, Object>define("leaky", () -> "refs kept elsewhere")
             .command("create", c -> c.run((client, none) -> "id").yields(result -> result)
                 .update((state, call) -> {
                   leaked.add(call.ref());

@@ -47,6 +47,7 @@ public final class ComposedEnvironment implements Environment {
       throw new EnvironmentException("An environment starts once, but this one was already " + (closed ? "closed" : "started")
           + ". Build a new one with Environments.builder().");
     }
+    Requires.presentFor(spec);
     started = true;
     Teardown.register(this);
     try {

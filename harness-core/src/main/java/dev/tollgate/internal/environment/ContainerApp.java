@@ -3,6 +3,7 @@ package dev.tollgate.internal.environment;
 import com.github.dockerjava.api.DockerClient;
 import dev.tollgate.environment.App;
 import dev.tollgate.environment.EnvironmentException;
+import dev.tollgate.internal.secrets.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -76,6 +77,7 @@ final class ContainerApp implements Parts.AppPart {
     Map<String, String> env = new HashMap<>(wiring);
     env.put(app.portVariable(), Integer.toString(app.port()));
     env.putAll(app.env());
+    Secrets.learnEnvironment(env);
     GenericContainer<?> container = new GenericContainer<>(image)
         .withNetwork(network)
         .withNetworkAliases(ALIAS)

@@ -3,6 +3,7 @@ package dev.tollgate.internal.environment;
 import dev.tollgate.environment.Database;
 import dev.tollgate.environment.EnvironmentException;
 import dev.tollgate.internal.secrets.Redactor;
+import dev.tollgate.internal.secrets.Secrets;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -18,6 +19,8 @@ final class JdbcDatabase implements Database {
     this.url = url;
     this.user = user;
     this.password = password == null ? "" : password;
+    Secrets.register(this.password);
+    Secrets.learn(url);
     dataSource.setURL(url);
     dataSource.setUser(user);
     dataSource.setPassword(this.password);

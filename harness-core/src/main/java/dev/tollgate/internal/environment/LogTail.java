@@ -1,12 +1,13 @@
 package dev.tollgate.internal.environment;
 
+import dev.tollgate.internal.secrets.Redactor;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The last lines of an app's log, for error messages. */
+/** The last lines of an app's log, for error messages, with secrets masked. */
 final class LogTail {
   static final int LINES = 30;
   private static final int MAX_BYTES = 16 * 1024;
@@ -23,7 +24,8 @@ final class LogTail {
       byte[] bytes = new byte[(int) (file.length() - start)];
       file.seek(start);
       file.readFully(bytes);
-      return lastLines(new String(bytes, StandardCharsets.UTF_8));
+      // An app logs its settings (SERVICE_TOKEN=…, postgres://app:…@) more often than not.
+      return Redactor.text(lastLines(new String(bytes, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       return "(log unreadable: " + e.getMessage() + ")";
     }

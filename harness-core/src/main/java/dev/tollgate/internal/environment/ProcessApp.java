@@ -2,6 +2,7 @@ package dev.tollgate.internal.environment;
 
 import dev.tollgate.environment.App;
 import dev.tollgate.environment.EnvironmentException;
+import dev.tollgate.internal.secrets.Secrets;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -50,6 +51,9 @@ final class ProcessApp implements Parts.AppPart {
       builder.environment().putAll(wiring);
       builder.environment().put(app.portVariable(), Integer.toString(port));
       builder.environment().putAll(app.env());
+      // Only what Tollgate and the model set: the inherited environment holds PWD and the like.
+      Secrets.learnEnvironment(wiring);
+      Secrets.learnEnvironment(app.env());
       process = builder.start();
     } catch (IOException e) {
       throw new EnvironmentException("Expected to start the app (" + app.describe() + ") with " + String.join(" ", command)

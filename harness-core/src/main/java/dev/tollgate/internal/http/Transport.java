@@ -23,9 +23,13 @@ public final class Transport {
   private final String base;
   private final Duration timeout;
   private final List<Map.Entry<String, String>> headers;
+  private final BodyCap bodies;
 
+  /** With bodies capped at {@code maxBodyBytes}; more is a harness fault, not a failed check. */
   public Transport(
-      HttpClient client, URI baseUrl, Duration timeout, List<Map.Entry<String, String>> headers) {
+      HttpClient client, URI baseUrl, Duration timeout, List<Map.Entry<String, String>> headers,
+      long maxBodyBytes) {
+    this.bodies = new BodyCap(maxBodyBytes);
     this.client = client;
     this.baseUrl = baseUrl;
     String text = baseUrl.toString();
@@ -45,6 +49,11 @@ public final class Transport {
 
   public URI baseUrl() {
     return baseUrl;
+  }
+
+  /** The body cap from {@code -Dtollgate.maxBodyBytes} (default 16 MiB). */
+  public static long maxBodyBytes() {
+    return BodyCap.fromSettings();
   }
 
   public Duration timeout() {
@@ -89,7 +98,7 @@ public final class Transport {
     Deadlines.Call deadline = Deadlines.watch(System.nanoTime() + timeout.toNanos());
     HttpResponse<byte[]> response;
     try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      response = client.send(request, bodies);
     } catch (InterruptedException e) {
       if (deadline.finish(true)) {
         throw new AssertionError(noResponse(method, path), e);
@@ -99,6 +108,10 @@ public final class Transport {
           method + " " + path + " was interrupted while waiting for " + base + ".", e);
     } catch (IOException | RuntimeException e) {
       deadline.finish(false);
+      BodyCap.TooLarge tooLarge = BodyCap.in(e);
+      if (tooLarge != null) {
+        throw tooLarge.fault(method, path, base);
+      }
       throw failure(method, path, e);
     }
     deadline.finish(false);

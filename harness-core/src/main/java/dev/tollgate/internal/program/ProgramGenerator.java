@@ -66,6 +66,23 @@ public final class ProgramGenerator<M, S> {
    * for some user at some step (for checking the model).
    */
   public Program<M, S> generate(ChoiceRecorder choices, boolean[] everEnabled) {
+    return generate(choices, everEnabled, false);
+  }
+
+  /**
+   * Generates one program as {@link #generate(ChoiceRecorder, boolean[])} does, and checks the
+   * model on it: every update leaves the state it was given untouched, and the same choices give
+   * the same program a second time. A model that breaks either gets a configuration error naming
+   * the command (see {@link ModelMistakes}).
+   */
+  public Program<M, S> generateChecked(ChoiceRecorder choices, boolean[] everEnabled) {
+    Program<M, S> first = generate(choices, everEnabled, true);
+    Program<M, S> second = generate(ChoiceRecorder.replay(first.choices()), null, true);
+    ModelMistakes.requireSameProgram(model.name(), first, second);
+    return first;
+  }
+
+  private Program<M, S> generate(ChoiceRecorder choices, boolean[] everEnabled, boolean checked) {
     int n = commands.size();
     int[] weights = new int[n];
     boolean[] off = new boolean[n];
@@ -165,12 +182,17 @@ public final class ProgramGenerator<M, S> {
       User user = people[u];
 
       choices.beginSpan(ChoiceRecorder.ARGUMENT);
-      Object arg = argument(command, state, user, choices);
+      Object arg = argument(command, state, user, index, choices);
       choices.endSpan();
       refCheck.check(arg, token, index, command.name());
 
       Step<M, S> step = new Step<>(index, user, command, arg, command.makeRef(token, index), state);
-      state = update(command, state, step);
+      String untouched = checked ? ModelMistakes.describe(state) : null;
+      M before = state;
+      state = update(command, before, step);
+      if (checked) {
+        ModelMistakes.requireUntouched(command.name(), index, untouched, before);
+      }
       if (command.to() != null) {
         userStates[u] = command.to();
       }
@@ -236,28 +258,39 @@ public final class ProgramGenerator<M, S> {
   private boolean enabledSafely(Command<M, S> command, M state, User user, int index) {
     try {
       return command.enabled(state, user);
+    } catch (TollgateConfigurationException e) {
+      throw e;
     } catch (RuntimeException e) {
-      throw new TollgateConfigurationException(
-          "The precondition of command '" + command.name() + "' threw " + e + " at step "
-              + (index + 1) + " for " + user + ". Expected a side-effect-free test that returns"
-              + " true or false; guard it against the model state it was given: " + state,
-          e);
+      throw ModelMistakes.threw("the precondition", command.name(), index, user, state, e);
     }
   }
 
-  private Object argument(Command<M, S> command, M state, User user, ChoiceRecorder choices) {
-    Gen<?> gen = command.argumentGen(state, user);
+  private Object argument(
+      Command<M, S> command, M state, User user, int index, ChoiceRecorder choices) {
     try {
+      Gen<?> gen = command.argumentGen(state, user);
       return gen.generate(choices);
     } catch (Unsatisfied e) {
       throw new Unsatisfied(
           "the argument generator of command '" + command.name() + "' gave no value: "
               + e.getMessage());
+    } catch (TollgateConfigurationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw ModelMistakes.threw("the argument generator", command.name(), index, user, state, e);
     }
   }
 
   private M update(Command<M, S> command, M state, Step<M, S> step) {
-    M next = command.update(state, step);
+    M next;
+    try {
+      next = command.update(state, step);
+    } catch (TollgateConfigurationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw ModelMistakes.threw(
+          "the model update", command.name(), step.step(), step.user(), state, e);
+    }
     if (next == null) {
       throw new TollgateConfigurationException(
           "The model update of command '" + command.name() + "' returned null. Expected the"

@@ -93,8 +93,7 @@ public final class Step<M, S> implements Call<Object> {
       return description + " → " + ref;
     }
     // A session token is a value the system returns too; never show one.
-    Object value = Redactor.isSecretName(ref.label())
-        ? Redactor.mask(String.valueOf(ref.get())) : ref.get();
+    Object value = Redactor.isSecretName(ref.label()) ? Redactor.maskValue(ref.get()) : ref.get();
     return description + " → " + ref + " = " + value;
   }
 

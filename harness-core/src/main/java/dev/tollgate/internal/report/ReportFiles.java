@@ -45,14 +45,24 @@ public final class ReportFiles {
    * current, and {@code report.md} says why this run did not get as far as running.
    */
   public static void configurationError(Path folder, String model, String message) {
+    notFinished(folder, model, "did not run: configuration error", "No program ran", message);
+  }
+
+  /** Like {@link #configurationError}, for a check that a harness fault stopped. */
+  public static void harnessFault(Path folder, String model, String message) {
+    notFinished(folder, model, "did not finish: harness fault", "The check stopped early", message);
+  }
+
+  private static void notFinished(
+      Path folder, String model, String what, String why, String message) {
     try {
       for (String name : new String[] {"report.json", "report.html", "report.md"}) {
         Files.deleteIfExists(folder.resolve(name));
       }
       Files.createDirectories(folder);
       atomically(folder.resolve("report.md"), "# Tollgate: model ` " + model.replace("`", "'")
-          + " ` did not run: configuration error\n\nNo program ran, so there is no report of one; the reports of"
-          + " an earlier run were removed.\n\n```\n" + Redactor.text(message).replace("```", "' ' '") + "\n```\n");
+          + " ` " + what + "\n\n" + why + ", so there is no report of a program; the reports of an"
+          + " earlier run were removed.\n\n```\n" + Redactor.text(message).replace("```", "' ' '") + "\n```\n");
     } catch (IOException e) {
       throw new UncheckedIOException("Removing the stale reports in " + folder.toAbsolutePath() + " failed: " + e, e);
     }
@@ -103,7 +113,8 @@ public final class ReportFiles {
     Path folder = target.toAbsolutePath().getParent();
     Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
     try {
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      // Fields are redacted before they are rendered; this catches a known secret anywhere else.
+      Files.writeString(temp, Redactor.knownSecretsMasked(text), StandardCharsets.UTF_8);
       readableByAll(temp);
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,6 +1,7 @@
 package dev.tollgate.internal.runner;
 
 import dev.tollgate.TollgateConfigurationException;
+import dev.tollgate.TollgateHarnessException;
 import dev.tollgate.internal.gen.Unsatisfied;
 import dev.tollgate.internal.program.ChoiceRecorder;
 import dev.tollgate.internal.program.Program;
@@ -53,12 +54,30 @@ public final class Checker<M, S> {
     this.settings = settings;
     this.generator =
         new ProgramGenerator<>(model, settings.users(), settings.maxSteps(), settings.swarm());
-    this.executor = new Executor<>(model, system);
+    this.executor = new Executor<>(model, system, settings.stepTimeout());
     this.shrinkCandidates = shrinkCandidates;
   }
 
   private static long millisSince(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  /**
+   * How long a step still running when the budget is over may go on: a twentieth of the budget,
+   * at most the step timeout, so the check ends within about a tenth over its budget.
+   */
+  private Duration grace() {
+    Duration twentieth = settings.timeBudget().dividedBy(20);
+    return twentieth.compareTo(settings.stepTimeout()) < 0 ? twentieth : settings.stepTimeout();
+  }
+
+  private TollgateHarnessException outOfTime(String what, RunResult.Cut cut) {
+    return new TollgateHarnessException("Model '" + model.name() + "': the time budget of "
+        + settings.timeBudget() + " was used up before " + what + " finished: " + cut.describe()
+        + ". Expected at least one program to finish within the budget, so that something was"
+        + " checked. Raise timeBudget (-Dtollgate.timeBudget), or set -Dtollgate.stepTimeout"
+        + " (now " + settings.stepTimeout() + ") below it, so that a step that hangs fails the"
+        + " run as a timeout and is shrunk.");
   }
 
   /** Seeds for each try come from the run's seed, so a seed replays every try. */
@@ -77,6 +96,12 @@ public final class Checker<M, S> {
         ReportFiles.configurationError(folder, model.name(), e.getMessage());
       }
       throw e;
+    } catch (TollgateHarnessException e) {
+      Path folder = reportFolder();
+      if (folder != null) {
+        ReportFiles.harnessFault(folder, model.name(), e.getMessage());
+      }
+      throw e;
     }
   }
 
@@ -85,6 +110,8 @@ public final class Checker<M, S> {
     validate(seed);
     Statistics statistics = new Statistics();
     long started = System.nanoTime();
+    long budget = settings.timeBudget().toNanos();
+    executor.stopAt(started + budget, grace());
     Reporting reporting = settings.reporting();
     Progress progress = new Progress(reporting.reporter(), model.name(),
         reporting.progressInterval().toNanos(), System::nanoTime);
@@ -95,6 +122,9 @@ public final class Checker<M, S> {
         Program<M, S> program = generateOrExplain(ChoiceRecorder.replay(token.choices()));
         RunResult result = executor.run(program);
         statistics.record(program, result);
+        if (result.cut() != null) {
+          throw outOfTime("the replayed program", result.cut());
+        }
         if (!result.passed()) {
           throw fail(program, result, new RunRecord.Discovery("replay token", 1, 1,
               program.size(), 0, 0, false, millisSince(started), statistics.programs(),
@@ -108,10 +138,9 @@ public final class Checker<M, S> {
           + " a program of another model; running the usual tries instead.");
     }
     List<RunRecord.CorpusOutcome> corpus = replayCorpus(seed, statistics, started);
-    long budget = settings.timeBudget().toNanos();
     String note = null;
     for (int t = 0; t < settings.tries(); t++) {
-      if (t > 0 && System.nanoTime() - started > budget) {
+      if (t > 0 && executor.outOfTime()) {
         note = "stopped after " + t + " of " + settings.tries() + " tries: time budget of "
             + settings.timeBudget() + " used up";
         break;
@@ -119,6 +148,14 @@ public final class Checker<M, S> {
       Program<M, S> program = generateOrExplain(ChoiceRecorder.random(trySeed(seed, t)));
       RunResult result = executor.run(program);
       statistics.record(program, result);
+      if (result.cut() != null) {
+        if (t == 0 && corpus.isEmpty()) {
+          throw outOfTime("the first try", result.cut());
+        }
+        note = "stopped during try " + (t + 1) + " of " + settings.tries() + ": time budget of "
+            + settings.timeBudget() + " used up (" + result.cut().describe() + ")";
+        break;
+      }
       progress.tried(t + 1, settings.tries(), !result.passed());
       if (!result.passed()) {
         early.found(t + 1, settings.tries(), program, result, true);
@@ -129,7 +166,8 @@ public final class Checker<M, S> {
         Shrinker<M, S> shrinker =
             new Shrinker<>(
                 generator, executor::run, settings.shrinkRuns(),
-                settings.shrinkTime().toNanos(), candidate -> {
+                Math.max(0, Math.min(settings.shrinkTime().toNanos(),
+                    started + budget - System.nanoTime())), candidate -> {
                   progress.shrinkRun(candidate.size());
                   shrinkCandidates.accept(candidate);
                 }).onImprovement(early::improved);
@@ -182,6 +220,14 @@ public final class Checker<M, S> {
       }
       RunResult result = executor.run(program);
       statistics.record(program, result);
+      if (result.cut() != null) {
+        if (outcomes.stream().noneMatch(o -> o.outcome().equals("passed"))) {
+          throw outOfTime("corpus entry " + entry.file(), result.cut());
+        }
+        outcomes.add(ignored(entry, "did not finish: the time budget was used up ("
+            + result.cut().describe() + ")"));
+        break;
+      }
       if (!result.passed()) {
         outcomes.add(new RunRecord.CorpusOutcome(entry.file(), "failed", null));
         throw fail(program, result, new RunRecord.Discovery("corpus entry " + entry.file(), 0,
@@ -229,7 +275,15 @@ public final class Checker<M, S> {
     int reruns = settings.reporting().flakyReruns();
     int reproduced = 0;
     for (int i = 0; i < reruns; i++) {
+      if (executor.outOfTime()) {
+        reruns = i;
+        break;
+      }
       RunResult again = executor.run(program);
+      if (again.cut() != null) {
+        reruns = i;
+        break;
+      }
       if (!again.passed() && again.failure().signature().equals(signature)) {
         reproduced++;
       }
@@ -238,6 +292,9 @@ public final class Checker<M, S> {
     String token =
         new ReplayToken(ReplayToken.modelTag(model.name()), seed, program.choices()).encode();
     Path folder = reportFolder();
+    // The steps first: redacting their exchanges registers the secrets they carry, before the
+    // message that may quote them is built.
+    List<RunRecord.StepRecord> steps = RunReports.steps(program, result);
     ModelCheckFailure failure = FailureMessage.build(program, result, new FailureMessage.Context(
         model.name(), seed, discovery.tryNumber(), settings.tries(), discovery.originalSteps(),
         discovery.shrinkRuns(), Duration.ofMillis(discovery.shrinkMillis()),
@@ -248,7 +305,7 @@ public final class Checker<M, S> {
             discovery.stepsRun(), discovery.shrinkSteps())));
     RunRecord run = new RunRecord(
         settings.reporting().testId(model.name()), model.name(), RunReports.failure(result.failure()),
-        RunReports.steps(program, result), discovery, seed, token, settings.replayCommand(token),
+        steps, discovery, seed, token, settings.replayCommand(token),
         flakiness, RunReports.coverage(statistics, model), corpus,
         RunReports.environment(settings), Redactor.text(failure.getMessage()));
     if (folder != null) {
@@ -286,7 +343,7 @@ public final class Checker<M, S> {
   private void validate(long seed) {
     boolean[] everEnabled = new boolean[model.commands().size()];
     for (int i = 0; i < VALIDATION_PROGRAMS; i++) {
-      generateOrExplain(ChoiceRecorder.random(trySeed(~seed, i)), everEnabled);
+      generateOrExplain(ChoiceRecorder.random(trySeed(~seed, i)), everEnabled, true);
       if (i >= MIN_VALIDATION_PROGRAMS && firstNeverEnabled(everEnabled) < 0) {
         return;
       }
@@ -346,12 +403,13 @@ public final class Checker<M, S> {
   }
 
   private Program<M, S> generateOrExplain(ChoiceRecorder choices) {
-    return generateOrExplain(choices, null);
+    return generateOrExplain(choices, null, false);
   }
 
-  private Program<M, S> generateOrExplain(ChoiceRecorder choices, boolean[] everEnabled) {
+  /** {@code checked}: also check the model on the program (pure, and updates leave states alone). */
+  private Program<M, S> generateOrExplain(ChoiceRecorder choices, boolean[] everEnabled, boolean checked) {
     try {
-      return generator.generate(choices, everEnabled);
+      return checked ? generator.generateChecked(choices, everEnabled) : generator.generate(choices, everEnabled);
     } catch (Unsatisfied e) {
       throw new TollgateConfigurationException(
           "Model '" + model.name() + "': " + e.getMessage() + ". Expected a filter that keeps a"

@@ -1,6 +1,8 @@
 package dev.tollgate.internal.runner;
 
 import dev.tollgate.TollgateConfigurationException;
+import dev.tollgate.TollgateHarnessException;
+import dev.tollgate.internal.http.Transport;
 import dev.tollgate.internal.program.Program;
 import dev.tollgate.internal.program.Step;
 import dev.tollgate.model.Command;
@@ -11,17 +13,79 @@ import dev.tollgate.model.Users;
 import dev.tollgate.runner.SystemUnderTest;
 import dev.tollgate.report.Exchange;
 import dev.tollgate.report.Traced;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
-/** Runs programs against a system: reset, then each step's action, reference and checks. */
+/**
+ * Runs programs against a system: reset, then each step's action, reference and checks.
+ *
+ * <p>Every step has a deadline that the engine keeps, whatever the step does: a program runs on
+ * a worker thread while the calling thread watches the clock. A step still running at its
+ * deadline ({@code tollgate.stepTimeout}) fails the run as a {@link Failure.Kind#TIMEOUT}; one
+ * still running when the time budget of {@link #stopAt} is over cuts the run. Either way its
+ * thread is interrupted and abandoned (a daemon, so it cannot keep the JVM alive), and the
+ * check goes on. One hand-off per program, not per step, keeps this cheap.
+ */
 public final class Executor<M, S> {
+  /** A step's deadline unless {@code tollgate.stepTimeout} sets another. */
+  public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(30);
+  /** Longer timeouts are clamped to this, so deadlines never overflow {@code nanoTime}. */
+  private static final long MAX_TIMEOUT_NANOS = Duration.ofDays(365).toNanos();
+  private static final AtomicInteger WORKER_NUMBERS = new AtomicInteger();
+  /** An idle worker waits this long for the next program, then ends. */
+  private static final long WORKER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
   private final Model<M, S> model;
   private final SystemUnderTest<S> system;
+  private final Duration stepTimeout;
+  private final long stepTimeoutNanos;
+  private volatile long stopAtNanos;
+  private volatile long graceNanos;
+  private volatile boolean budgeted;
+  /** The worker that runs the next program, or null; one stuck in an abandoned step is dropped. */
+  private Worker worker;
 
   public Executor(Model<M, S> model, SystemUnderTest<S> system) {
+    this(model, system, DEFAULT_STEP_TIMEOUT);
+  }
+
+  public Executor(Model<M, S> model, SystemUnderTest<S> system, Duration stepTimeout) {
     this.model = model;
     this.system = system;
+    this.stepTimeout = stepTimeout;
+    this.stepTimeoutNanos = saturatedNanos(stepTimeout);
+  }
+
+  private static long saturatedNanos(Duration duration) {
+    return duration.compareTo(Duration.ofNanos(MAX_TIMEOUT_NANOS)) > 0
+        ? MAX_TIMEOUT_NANOS : Math.max(0, duration.toNanos());
+  }
+
+  /**
+   * From {@code nanos} on ({@code System.nanoTime()}), programs stop before their next step; a
+   * step still running then may take {@code grace} more before it is abandoned.
+   */
+  public void stopAt(long nanos, Duration grace) {
+    this.stopAtNanos = nanos;
+    this.graceNanos = saturatedNanos(grace);
+    this.budgeted = true;
+  }
+
+  /** True once the time of {@link #stopAt} has passed. */
+  public boolean outOfTime() {
+    return budgeted && System.nanoTime() - stopAtNanos > 0;
   }
 
   /** Runs {@code program} on a freshly reset system. */
@@ -32,65 +96,369 @@ public final class Executor<M, S> {
         Command.unbind(step.refOrNull());
       }
     }
-    long resetStart = System.nanoTime();
-    try {
-      system.reset();
-    } catch (Exception e) {
-      throw new TollgateConfigurationException(
-          "Resetting the system before a program failed: " + e
-              + ". Expected the system to come back to its empty state; check that it is still"
-              + " up and that its reset works.",
-          e);
-    }
-    long resetNanos = System.nanoTime() - resetStart;
-    Clients clients = new Clients(program.users());
-    long[] latencies = new long[steps.size()];
-    List<List<Exchange>> exchanges = new ArrayList<>(steps.size());
-    try {
-      for (Step<M, S> step : steps) {
-        Failure failure = runStep(step, clients, latencies);
-        exchanges.add(clients.drain(step.user().index()));
-        if (failure != null) {
-          return new RunResult(failure, step.step() + 1, latencies, resetNanos, exchanges);
-        }
+    Run run = new Run(program);
+    Worker current;
+    synchronized (this) {
+      current = worker;
+      if (current == null || !current.offer(run)) {
+        current = new Worker();
+        current.offer(run);
+        worker = current;
+        current.start();
       }
-      return new RunResult(null, steps.size(), latencies, resetNanos, exchanges);
-    } finally {
-      clients.close();
+      run.by = current;
+    }
+    LockSupport.unpark(current.thread);
+    return run.await();
+  }
+
+  private synchronized void drop(Worker stuck) {
+    if (worker == stuck) {
+      worker = null;
     }
   }
 
-  private Failure runStep(Step<M, S> step, Clients clients, long[] latencies) {
-    Command<M, S> command = step.command();
-    S client = clients.client(step.user().index());
-    Object result;
-    long start = System.nanoTime();
-    try {
-      result = command.run(client, step.arg());
-    } catch (TollgateConfigurationException e) {
-      throw e;
-    } catch (Throwable e) {
-      latencies[step.step()] = System.nanoTime() - start;
-      return new Failure(step.step(), command.name(), Failure.Kind.ACTION, null, e);
+  /**
+   * A daemon thread that runs one program after another; it ends after a moment with none, or
+   * once a program it ran was abandoned.
+   */
+  private final class Worker {
+    private final Thread thread;
+    /** The program to run next or now, null when idle, {@link #EXIT} once ended. */
+    private final AtomicReference<Object> slot = new AtomicReference<>();
+
+    Worker() {
+      thread = new Thread(this::loop, "tollgate-step-" + WORKER_NUMBERS.incrementAndGet());
+      thread.setDaemon(true);
     }
-    latencies[step.step()] = System.nanoTime() - start;
-    Object answer = result;
-    Ref<?> ref = step.refOrNull();
-    if (ref != null) {
-      Failure failure =
-          attempt(step, Failure.Kind.REFERENCE, null, () -> command.bind(ref, answer));
-      if (failure != null) {
-        return failure;
+
+    void start() {
+      thread.start();
+    }
+
+    boolean offer(Run run) {
+      return slot.compareAndSet(null, run);
+    }
+
+    private void loop() {
+      long idleSince = System.nanoTime();
+      while (true) {
+        Object task = slot.get();
+        if (task != null && task != EXIT) {
+          @SuppressWarnings("unchecked")
+          Run run = (Run) task;
+          boolean finished = run.execute(this);
+          if (!finished) {
+            slot.set(EXIT);
+            return;
+          }
+          idleSince = System.nanoTime();
+          continue;
+        }
+        long left = WORKER_IDLE_NANOS - (System.nanoTime() - idleSince);
+        if (left <= 0 && slot.compareAndSet(null, EXIT)) {
+          return;
+        }
+        LockSupport.parkNanos(this, Math.max(left, 1));
       }
     }
-    Failure failure = attempt(step, Failure.Kind.POSTCONDITION, null,
-        () -> command.expect(step.before(), step, answer));
-    for (int i = 0; failure == null && i < model.invariants().size(); i++) {
-      Model.NamedInvariant<M, S> invariant = model.invariants().get(i);
-      failure = attempt(step, Failure.Kind.INVARIANT, invariant.name(),
-          () -> invariant.check().check(step.after(), clients));
+  }
+
+  private static final Object EXIT = new Object();
+
+  /** What the worker is doing, with its deadline; one object per step, swapped atomically. */
+  private record Phase(int step, long startNanos, long deadlineNanos, boolean byBudget) {}
+
+  private static final Phase DONE = new Phase(-2, 0, 0, false);
+  private static final Phase ABANDONED = new Phase(-3, 0, 0, false);
+  private static final int RESET = -1;
+
+  private Phase phase(int step) {
+    long now = System.nanoTime();
+    long byStep = now + stepTimeoutNanos;
+    if (budgeted) {
+      long byBudget = stopAtNanos + graceNanos;
+      if (byBudget - byStep < 0) {
+        return new Phase(step, now, byBudget, true);
+      }
     }
-    return failure;
+    return new Phase(step, now, byStep, false);
+  }
+
+  /** One program's run: the worker runs it, the caller waits for it or abandons it. */
+  private final class Run {
+    private final Program<M, S> program;
+    private final List<Step<M, S>> steps;
+    private final Thread caller = Thread.currentThread();
+    private final AtomicReference<Phase> phase;
+    private final long[] latencies;
+    private final List<Exchange>[] exchanges;
+    /** The worker offered this run; the caller's to drop if it abandons the run. */
+    private Worker by;
+    private Thread worker;
+    private long resetNanos;
+    private RunResult result;
+    private Throwable error;
+
+    @SuppressWarnings("unchecked")
+    Run(Program<M, S> program) {
+      this.program = program;
+      this.steps = program.steps();
+      this.latencies = new long[steps.size()];
+      this.exchanges = new List[steps.size()];
+      this.phase = new AtomicReference<>(phase(RESET));
+    }
+
+    /** Runs the program on {@code by}; false if the caller abandoned it meanwhile. */
+    boolean execute(Worker by) {
+      synchronized (this) {
+        worker = Thread.currentThread();
+      }
+      Phase current = phase.get();
+      if (current == ABANDONED) {
+        return false;
+      }
+      RunResult outcome = null;
+      Throwable thrown = null;
+      try {
+        outcome = runProgram(current);
+      } catch (Throwable e) {
+        thrown = e;
+      }
+      synchronized (this) {
+        result = outcome;
+        error = thrown;
+        Phase last = phase.get();
+        if (last == ABANDONED || !phase.compareAndSet(last, DONE)) {
+          // The caller gave up on this run and interrupted this thread; that interrupt is spent.
+          Thread.interrupted();
+          return false;
+        }
+        // Free the worker before the caller wakes, so it can take the caller's next program.
+        by.slot.set(null);
+      }
+      LockSupport.unpark(caller);
+      return true;
+    }
+
+    /** Null if the caller abandoned the run. */
+    private RunResult runProgram(Phase resetPhase) {
+      if (outOfTime()) {
+        return cut(0, false, 0);
+      }
+      long resetStart = System.nanoTime();
+      try {
+        system.reset();
+      } catch (Exception | AssertionError e) {
+        throw resetFailure(e);
+      }
+      resetNanos = System.nanoTime() - resetStart;
+      Clients clients = new Clients(program.users());
+      Phase current = resetPhase;
+      try {
+        for (Step<M, S> step : steps) {
+          if (outOfTime()) {
+            return cut(step.step(), false, 0);
+          }
+          Phase next = phase(step.step());
+          if (!phase.compareAndSet(current, next)) {
+            return null;
+          }
+          current = next;
+          Failure failure = runStep(step, clients);
+          exchanges[step.step()] = clients.drain(step.user().index());
+          if (failure != null) {
+            return new RunResult(
+                failure, step.step() + 1, latencies, resetNanos, exchangesBefore(step.step() + 1));
+          }
+        }
+        return new RunResult(null, steps.size(), latencies, resetNanos, exchangesBefore(steps.size()));
+      } finally {
+        clients.close();
+      }
+    }
+
+    /** The exchanges of the first {@code count} steps, which the worker has finished with. */
+    private List<List<Exchange>> exchangesBefore(int count) {
+      return new ArrayList<>(Arrays.asList(exchanges).subList(0, count));
+    }
+
+    private RunResult cut(int step, boolean interrupted, long ranNanos) {
+      String command = step < steps.size() ? steps.get(step).command().name() : "none";
+      return new RunResult(null, step, Arrays.copyOf(latencies, steps.size()), resetNanos,
+          exchangesBefore(step), new RunResult.Cut(step, command, interrupted, ranNanos));
+    }
+
+    private boolean abandoned() {
+      return phase.get() == ABANDONED;
+    }
+
+    private Failure runStep(Step<M, S> step, Clients clients) {
+      Command<M, S> command = step.command();
+      S client = clients.client(step.user().index());
+      Object result;
+      long start = System.nanoTime();
+      try {
+        result = command.run(client, step.arg());
+      } catch (TollgateConfigurationException | TollgateHarnessException e) {
+        throw e;
+      } catch (Throwable e) {
+        latencies[step.step()] = System.nanoTime() - start;
+        return new Failure(step.step(), command.name(), Failure.Kind.ACTION, null, e);
+      }
+      latencies[step.step()] = System.nanoTime() - start;
+      if (abandoned()) {
+        return null;
+      }
+      Object answer = result;
+      Ref<?> ref = step.refOrNull();
+      if (ref != null) {
+        Failure failure =
+            attempt(step, Failure.Kind.REFERENCE, null, () -> command.bind(ref, answer));
+        if (failure != null) {
+          return failure;
+        }
+      }
+      Failure failure = attempt(step, Failure.Kind.POSTCONDITION, null,
+          () -> command.expect(step.before(), step, answer));
+      for (int i = 0; failure == null && i < model.invariants().size(); i++) {
+        Model.NamedInvariant<M, S> invariant = model.invariants().get(i);
+        failure = attempt(step, Failure.Kind.INVARIANT, invariant.name(),
+            () -> invariant.check().check(step.after(), clients));
+      }
+      return failure;
+    }
+
+    /** Waits for the run, or abandons it at the deadline of the step it is in. */
+    RunResult await() {
+      while (true) {
+        Phase p = phase.get();
+        if (p == DONE) {
+          synchronized (this) {
+            if (error != null) {
+              throw rethrown(error);
+            }
+            return result;
+          }
+        }
+        long left = p.deadlineNanos() - System.nanoTime();
+        boolean interrupted = Thread.interrupted();
+        if (left > 0 && !interrupted) {
+          LockSupport.parkNanos(this, left);
+          continue;
+        }
+        StackTraceElement[] where;
+        synchronized (this) {
+          if (!phase.compareAndSet(p, ABANDONED)) {
+            if (interrupted) {
+              caller.interrupt();
+            }
+            continue;
+          }
+          where = worker == null ? new StackTraceElement[0] : worker.getStackTrace();
+          if (worker != null) {
+            worker.interrupt();
+          }
+        }
+        drop(by);
+        long ran = System.nanoTime() - p.startNanos();
+        if (interrupted) {
+          caller.interrupt();
+          throw new TollgateHarnessException("The check was interrupted while "
+              + (p.step() == RESET ? "the system was being reset" : "step " + (p.step() + 1)
+                  + " (" + steps.get(p.step()).command().name() + ") ran")
+              + "; Tollgate interrupted that step's thread and stopped.");
+        }
+        return abandon(p, ran, where);
+      }
+    }
+
+    private RunResult abandon(Phase p, long ran, StackTraceElement[] where) {
+      if (p.step() == RESET) {
+        if (p.byBudget()) {
+          return new RunResult(null, 0, new long[steps.size()], ran, List.of(),
+              new RunResult.Cut(0, steps.isEmpty() ? "none" : steps.get(0).command().name(),
+                  false, 0));
+        }
+        throw new TollgateHarnessException("Resetting the system before a program did not finish"
+            + " within the step timeout of " + Transport.show(stepTimeout) + "; Tollgate"
+            + " interrupted it and stopped. Expected the reset to return in time: a dependency it"
+            + " talks to (the database, the app, a stub) may hang or be overloaded. If the reset is"
+            + " just slow, raise -Dtollgate.stepTimeout (now " + stepTimeout + ").");
+      }
+      if (p.byBudget()) {
+        return cut(p.step(), true, ran);
+      }
+      Step<M, S> step = steps.get(p.step());
+      AssertionError timeout = new AssertionError("step " + (p.step() + 1) + " ("
+          + step.command().name() + ") did not finish within its deadline of "
+          + Transport.show(stepTimeout) + " (tollgate.stepTimeout); Tollgate interrupted its"
+          + " thread and abandoned it. Expected every step to finish within the step timeout;"
+          + " the stack trace shows where it was. If the system is just slow there, raise"
+          + " -Dtollgate.stepTimeout (now " + stepTimeout + ").");
+      timeout.setStackTrace(where);
+      long[] copy = Arrays.copyOf(latencies, steps.size());
+      copy[p.step()] = ran;
+      List<List<Exchange>> done = exchangesBefore(p.step());
+      done.add(List.of());
+      return new RunResult(
+          new Failure(p.step(), step.command().name(), Failure.Kind.TIMEOUT, null, timeout),
+          p.step() + 1, copy, resetNanos, done);
+    }
+  }
+
+  private static RuntimeException rethrown(Throwable error) {
+    if (error instanceof RuntimeException e) {
+      return e;
+    }
+    if (error instanceof Error e) {
+      throw e;
+    }
+    return new IllegalStateException(error);
+  }
+
+  /**
+   * A reset that failed because something it talks to is down is a harness fault, named as such;
+   * any other failure of the reset is the reset's own.
+   */
+  static RuntimeException resetFailure(Throwable e) {
+    if (e instanceof TollgateHarnessException h) {
+      return h;
+    }
+    String down = dependencyDown(e);
+    if (down != null) {
+      return new TollgateHarnessException("Dependency down during reset: " + down + ", while"
+          + " resetting the system before a program (" + e.getMessage() + "). Expected what the"
+          + " reset talks to (the app, the database, a stub) to be up, as it was when the check"
+          + " began: it may have crashed, been stopped, or run out of memory or connections."
+          + " Check its log; this is neither a failed check nor a configuration error.", e);
+    }
+    return new TollgateConfigurationException(
+        "Resetting the system before a program failed: " + e
+            + ". Expected the system to come back to its empty state; check that it is still"
+            + " up and that its reset works.",
+        e);
+  }
+
+  /** What in {@code e}'s causes says a dependency is down, or null. */
+  private static String dependencyDown(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) {
+        return "a connection was refused or timed out (" + t.getMessage() + ")";
+      }
+      if (t instanceof ClosedChannelException) {
+        return "a connection was closed";
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("08")) {
+        return "the database connection failed (SQL state " + sql.getSQLState() + ": "
+            + sql.getMessage() + ")";
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
   }
 
   /** One check of a step; a configuration error is the model's, not the system's, so it escapes. */
@@ -98,7 +466,7 @@ public final class Executor<M, S> {
     try {
       body.run();
       return null;
-    } catch (TollgateConfigurationException e) {
+    } catch (TollgateConfigurationException | TollgateHarnessException e) {
       throw e;
     } catch (Throwable e) {
       return new Failure(step.step(), step.command().name(), kind, check, e);

@@ -15,7 +15,9 @@ public record Failure(int step, String command, Kind kind, String check, Throwab
     /** The postcondition failed. */
     POSTCONDITION("postcondition"),
     /** An invariant failed after the step. */
-    INVARIANT("invariant");
+    INVARIANT("invariant"),
+    /** The step ran past its deadline ({@code tollgate.stepTimeout}) and was abandoned. */
+    TIMEOUT("the step overran its deadline");
 
     private final String text;
 
@@ -39,6 +41,7 @@ public record Failure(int step, String command, Kind kind, String check, Throwab
       case ACTION -> command + ": the action threw";
       case REFERENCE -> command + ": taking the value for its reference failed";
       case POSTCONDITION -> "postcondition of " + command;
+      case TIMEOUT -> command + ": the step overran its deadline";
     };
   }
 }

@@ -6,7 +6,10 @@ import dev.tollgate.internal.program.Step;
 import java.time.Duration;
 import dev.tollgate.runner.ModelCheckFailure;
 import java.util.List;
+import dev.tollgate.internal.secrets.RedactedThrowable;
+import dev.tollgate.internal.secrets.Redactor;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.ValueWrapper;
 
 /**
  * Writes a failure as a small story: the shrunk steps, numbered, the step that failed and its
@@ -97,18 +100,29 @@ public final class FailureMessage {
           .append("\")\n");
     }
 
+    // The thrown failure reaches the console, the IDE and failsafe's XML: nothing in it, its
+    // steps or its cause may carry a secret, by name or by value.
     ModelCheckFailure.Details details =
         new ModelCheckFailure.Details(
-            steps.stream().map(Step::describe).toList(), failure.step() + 1, failure.describe(),
+            steps.stream().map(step -> Redactor.text(step.describe())).toList(), failure.step() + 1, failure.describe(),
             context.seed(), context.replayToken(), context.originalSteps(), context.shrinkRuns(),
             context.tryNumber(), context.flakiness(), context.numbers().firstFailureMillis(),
             context.numbers().programsRun(), context.numbers().stepsRun(),
             context.shrinkTime().toMillis(), context.numbers().shrinkSteps());
+    String message = Printable.text(Redactor.text(out.toString()));
+    Throwable shown = RedactedThrowable.of(cause);
     if (cause instanceof AssertionFailedError afe && afe.isExpectedDefined()) {
       return new ModelCheckFailure(
-          Printable.text(out.toString()), afe.getExpected(), afe.getActual(), cause, details);
+          message, redacted(afe.getExpected()), redacted(afe.getActual()), shown, details);
     }
-    return new ModelCheckFailure(Printable.text(out.toString()), cause, details);
+    return new ModelCheckFailure(message, shown, details);
+  }
+
+  /** The value itself, or its redacted text when that text holds a secret. */
+  private static ValueWrapper redacted(ValueWrapper value) {
+    String text = value.getStringRepresentation();
+    String masked = Redactor.text(text);
+    return masked.equals(text) ? value : ValueWrapper.create(masked);
   }
 
   private static String plural(int n, String word) {

@@ -1,5 +1,6 @@
 package dev.tollgate.internal.runner;
 
+import dev.tollgate.internal.secrets.Redactor;
 import dev.tollgate.report.Reporter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,12 @@ public record Reporting(
     Duration progressInterval) {
 
   public static final int DEFAULT_FLAKY_RERUNS = 3;
+
+  /** The reporter, behind a mask: no console line carries a known secret. */
+  @Override
+  public Reporter reporter() {
+    return text -> reporter.line(Redactor.text(text));
+  }
 
   /** Console silent, no files; still classifies failures. */
   public static Reporting quiet() {

@@ -109,7 +109,7 @@ final class RunReports {
       String name = String.valueOf(key);
       if (name.startsWith("tollgate.")) {
         properties.put(name, Redactor.isSecretName(name.substring("tollgate.".length()))
-            && !name.equals("tollgate.replay") ? Redactor.mask(String.valueOf(value))
+            && !name.equals("tollgate.replay") ? Redactor.maskValue(String.valueOf(value))
             : Redactor.text(String.valueOf(value)));
       }
     });

@@ -1,19 +1,45 @@
 package dev.tollgate.internal.runner;
 
+import dev.tollgate.internal.http.Transport;
 import dev.tollgate.report.Exchange;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * The outcome of running one program: passed, or the failure; each step's latency, and the
- * exchanges each step's client recorded (empty lists for clients that record none).
+ * exchanges each step's client recorded (empty lists for clients that record none). A run that
+ * the time budget stopped before its end has a {@link Cut}; it neither passed nor failed.
  */
 public record RunResult(
     Failure failure,
     int stepsRun,
     long[] latencyNanos,
     long resetNanos,
-    List<List<Exchange>> exchanges) {
+    List<List<Exchange>> exchanges,
+    Cut cut) {
 
+  public RunResult(
+      Failure failure, int stepsRun, long[] latencyNanos, long resetNanos,
+      List<List<Exchange>> exchanges) {
+    this(failure, stepsRun, latencyNanos, resetNanos, exchanges, null);
+  }
+
+  /**
+   * Where the time budget stopped a run: before step {@code step} ({@code command}) began, or,
+   * if {@code interrupted}, while it was running, after {@code ranNanos}; its thread was then
+   * interrupted and abandoned.
+   */
+  public record Cut(int step, String command, boolean interrupted, long ranNanos) {
+    public String describe() {
+      return interrupted
+          ? "step " + (step + 1) + " (" + command + ") was still running after "
+              + Transport.show(Duration.ofNanos(ranNanos))
+              + "; its thread was interrupted and abandoned"
+          : "it stopped before step " + (step + 1) + " (" + command + ")";
+    }
+  }
+
+  /** True if no check failed; a {@link #cut()} run passed as far as it went. */
   public boolean passed() {
     return failure == null;
   }

@@ -15,14 +15,21 @@ public record Settings(
     boolean swarm,
     String replay,
     UnaryOperator<String> replayCommandFor,
-    Reporting reporting) {
+    Reporting reporting,
+    Duration stepTimeout) {
 
   /** Settings with no console output and no report or corpus files (for the engine's tests). */
   public Settings(
       int tries, int maxSteps, int users, long seed, Duration timeBudget, int shrinkRuns,
       Duration shrinkTime, boolean swarm, String replay, UnaryOperator<String> replayCommandFor) {
     this(tries, maxSteps, users, seed, timeBudget, shrinkRuns, shrinkTime, swarm, replay,
-        replayCommandFor, Reporting.quiet());
+        replayCommandFor, Reporting.quiet(), Executor.DEFAULT_STEP_TIMEOUT);
+  }
+
+  /** The same settings with another step deadline. */
+  public Settings withStepTimeout(Duration value) {
+    return new Settings(tries, maxSteps, users, seed, timeBudget, shrinkRuns, shrinkTime, swarm,
+        replay, replayCommandFor, reporting, value);
   }
 
   public String replayCommand(String token) {

@@ -67,6 +67,71 @@ final class JsonFields {
     return out == null ? text : out.append(text, copied, n).toString();
   }
 
+  /**
+   * Hands {@code found} the value of every secret-named field in {@code text}: strings and
+   * numbers, the strings of a secret-named list, and secret-named fields inside a secret-named
+   * object. Other values inside such an object (a user name beside the session id) are masked
+   * with it but not taken for secrets on their own. One pass, like {@link #mask}.
+   */
+  static void collect(String text, int depth, java.util.function.Consumer<String> found) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      if (text.charAt(i) != '"') {
+        i++;
+        continue;
+      }
+      int end = stringEnd(text, i);
+      int colon = skipSpace(text, end);
+      if (colon < n && text.charAt(colon) == ':' && end > i + 1 && text.charAt(end - 1) == '"') {
+        int value = skipSpace(text, colon + 1);
+        if (value < n && Redactor.isSecretName(text.substring(i + 1, end - 1))) {
+          char c = text.charAt(value);
+          if (c == '[') {
+            collectList(text, value, found);
+          } else if (c != '{') {
+            int valueEnd = valueEnd(text, value);
+            if (maskOf(text, value, valueEnd) != null) {
+              boolean quoted = c == '"';
+              boolean closed = quoted && valueEnd - value >= 2 && text.charAt(valueEnd - 1) == '"';
+              found.accept(quoted
+                  ? decode(text.substring(value + 1, closed ? valueEnd - 1 : valueEnd))
+                  : text.substring(value, valueEnd));
+            }
+          }
+        }
+        // Objects are read on, so the secret-named fields inside them are found too.
+        i = colon + 1;
+        continue;
+      }
+      if (depth < MAX_DEPTH && end - i > 2 && text.charAt(end - 1) == '"'
+          && holdsQuote(text, i + 1, end - 1)) {
+        Redactor.collect(decode(text.substring(i + 1, end - 1)), depth + 1, found);
+      }
+      i = end;
+    }
+  }
+
+  /** The strings directly inside the list that opens at {@code start}. */
+  private static void collectList(String text, int start, java.util.function.Consumer<String> found) {
+    int end = Masks.bracketEnd(text, start);
+    int depth = 0;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        int close = stringEnd(text, i);
+        if (depth == 1 && text.charAt(close - 1) == '"' && close - i > 2) {
+          found.accept(decode(text.substring(i + 1, close - 1)));
+        }
+        i = close - 1;
+      } else if (c == '[' || c == '{') {
+        depth++;
+      } else if (c == ']' || c == '}') {
+        depth--;
+      }
+    }
+  }
+
   /** Whether {@code [from, to)} holds an escaped quote: JSON held in a JSON string. */
   private static boolean holdsQuote(String text, int from, int to) {
     for (int i = from; i < to - 1; i++) {
@@ -108,7 +173,7 @@ final class JsonFields {
       return stringEnd(text, start);
     }
     if (c == '{' || c == '[') {
-      return Redactor.bracketEnd(text, start);
+      return Masks.bracketEnd(text, start);
     }
     int i = start;
     while (i < text.length() && ",}]\"".indexOf(text.charAt(i)) < 0
@@ -124,10 +189,10 @@ final class JsonFields {
     if (c == '"') {
       boolean closed = end - start >= 2 && text.charAt(end - 1) == '"';
       String value = decode(text.substring(start + 1, closed ? end - 1 : end));
-      return value.isEmpty() || Redactor.isMasked(value) ? null : Redactor.mask(value);
+      return value.isEmpty() || Masks.isMasked(value) ? null : Masks.mask(value);
     }
     if (c == '{' || c == '[') {
-      return Redactor.maskStructure(text, start, end);
+      return Masks.maskStructure(text, start, end);
     }
     String literal = text.substring(start, end);
     if (literal.isEmpty() || literal.equals("null") || literal.equals("true")
@@ -135,7 +200,7 @@ final class JsonFields {
       // No secret hides in a boolean, and a missing value is worth seeing as missing.
       return null;
     }
-    return Redactor.maskNumber(literal);
+    return Masks.maskNumber(literal);
   }
 
   /** The text of a JSON string's content; escapes it cannot read are kept as they are. */

@@ -3,7 +3,6 @@ package dev.tollgate.internal.secrets;
 import dev.tollgate.report.Exchange;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,7 +141,7 @@ public final class Redactor {
 
   /** Whether {@code value} is already a mask. */
   public static boolean isMasked(String value) {
-    return value.startsWith(MASK_PREFIX) && value.endsWith("]");
+    return Masks.isMasked(value);
   }
 
   /**
@@ -150,68 +149,30 @@ public final class Redactor {
    * value stays empty, and a mask stays as it is.
    */
   public static String mask(String value) {
-    if (value == null || value.isEmpty() || isMasked(value)) {
-      return value;
-    }
-    int chars = value.codePointCount(0, value.length());
-    return MASK_PREFIX + ": " + chars + (chars == 1 ? " char]" : " chars]");
-  }
-
-  static String maskNumber(String literal) {
-    return MASK_PREFIX + " number: " + literal.length()
-        + (literal.length() == 1 ? " char]" : " chars]");
+    return Masks.mask(value);
   }
 
   /**
-   * The mask for the object or list in {@code [start, end)}, with its number of items; null for
-   * an empty one, which holds no secret.
+   * The mask for a value a model holds under a secret name: a list or map by its size, anything
+   * else by the length of its text (which is registered as a secret). Null and empty values stay
+   * as they are.
    */
-  static String maskStructure(String text, int start, int end) {
-    boolean list = text.charAt(start) == '[';
-    int items = 0;
-    boolean seen = false;
-    int depth = 0;
-    for (int i = start; i < end; i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        i = JsonFields.stringEnd(text, i) - 1;
-        seen |= depth == 1;
-      } else if (c == '[' || c == '{') {
-        seen |= depth == 1;
-        depth++;
-      } else if (c == ']' || c == '}') {
-        depth--;
-      } else if (depth == 1 && c == ',') {
-        items++;
-      } else if (depth == 1 && !Character.isWhitespace(c)) {
-        seen = true;
-      }
-    }
-    if (!seen) {
-      return null;
-    }
-    items++;
-    return MASK_PREFIX + (list ? " list: " + items + (items == 1 ? " item]" : " items]")
-        : " object: " + items + (items == 1 ? " field]" : " fields]"));
+  public static Object maskValue(Object value) {
+    return Masks.maskValue(value);
+  }
+
+  /** A copy of {@code headers} (none if null) with credential values masked. */
+  public static Map<String, List<String>> headers(
+      Map<String, List<String>> headers, Collection<String> secrets) {
+    return Headers.headers(headers, secrets);
   }
 
   /**
-   * The end of the bracketed value that opens at {@code start}: after its matching bracket, or
-   * the text's end when it is cut short. Quoted text inside is skipped.
+   * The credentials an Authorization, Cookie, Set-Cookie, secret-named or key header carries,
+   * to register as secrets: the part after the scheme, or each cookie's value.
    */
-  static int bracketEnd(String text, int start) {
-    int depth = 0;
-    for (int i = start; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        i = JsonFields.stringEnd(text, i) - 1;
-      } else if (c == '[' || c == '{') {
-        depth++;
-      } else if ((c == ']' || c == '}') && --depth == 0) {
-        return i + 1;
-      }
-    }
-    return text.length();
+  public static List<String> credentials(String name, String value) {
+    return Headers.credentials(name, value);
   }
 
   /**
@@ -220,6 +181,8 @@ public final class Redactor {
    * registered secret is masked too.
    */
   public static Exchange exchange(Exchange exchange, Collection<String> secrets) {
+    Secrets.registerAll(secrets);
+    Secrets.learn(exchange);
     return new Exchange(
         exchange.method(),
         text(exchange.target(), secrets),
@@ -232,94 +195,9 @@ public final class Redactor {
         text(exchange.error(), secrets));
   }
 
-  /** A copy of {@code headers} (none if null) with credential values masked. */
-  public static Map<String, List<String>> headers(
-      Map<String, List<String>> headers, Collection<String> secrets) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    if (headers == null) {
-      return out;
-    }
-    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      String name = header.getKey();
-      List<String> values = new ArrayList<>(header.getValue().size());
-      for (String value : header.getValue()) {
-        values.add(headerValue(name, value, secrets));
-      }
-      out.put(name, List.copyOf(values));
-    }
-    return out;
-  }
-
-  private static String headerValue(String name, String value, Collection<String> secrets) {
-    if (value == null || value.isEmpty()) {
-      return value;
-    }
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.equals("cookie") || lower.equals("set-cookie")) {
-      return cookies(value);
-    }
-    if (lower.equals("authorization") || lower.equals("proxy-authorization")) {
-      // Keep the scheme: "Bearer" versus "Basic" helps a reader, the credential does not.
-      int space = value.indexOf(' ');
-      return space > 0 ? value.substring(0, space) + " " + mask(value.substring(space + 1))
-          : mask(value);
-    }
-    if (isSecretName(name) || isKeyName(name)) {
-      return mask(value);
-    }
-    return text(value, secrets);
-  }
-
-  /**
-   * The credential an Authorization or Cookie header carries, to register as a secret: the part
-   * after the scheme, or each cookie's value.
-   */
-  public static List<String> credentials(String name, String value) {
-    if (value == null || value.isEmpty()) {
-      return List.of();
-    }
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.equals("cookie") || lower.equals("set-cookie")) {
-      List<String> out = new ArrayList<>();
-      String[] parts = value.split(";");
-      for (int i = 0; i < parts.length; i++) {
-        int eq = parts[i].indexOf('=');
-        if (eq >= 0 && (i == 0 || !isAttribute(parts[i], eq))) {
-          out.add(parts[i].substring(eq + 1).trim());
-        }
-      }
-      return out;
-    }
-    if (lower.equals("authorization") || lower.equals("proxy-authorization")) {
-      int space = value.indexOf(' ');
-      return List.of(space > 0 ? value.substring(space + 1).trim() : value);
-    }
-    return isSecretName(name) || isKeyName(name) ? List.of(value) : List.of();
-  }
-
-  /** Keeps cookie names and attributes (a reader wants to see a session was set), masks values. */
-  private static String cookies(String value) {
-    StringBuilder out = new StringBuilder();
-    String[] parts = value.split(";", -1);
-    for (int i = 0; i < parts.length; i++) {
-      String part = parts[i];
-      int eq = part.indexOf('=');
-      boolean pair = i == 0 || !isAttribute(part, eq);
-      if (i > 0) {
-        out.append(';');
-      }
-      out.append(pair && eq >= 0 ? part.substring(0, eq + 1) + mask(part.substring(eq + 1)) : part);
-    }
-    return out.toString();
-  }
-
-  private static boolean isAttribute(String part, int eq) {
-    String name = (eq >= 0 ? part.substring(0, eq) : part).trim().toLowerCase(Locale.ROOT);
-    return switch (name) {
-      case "path", "domain", "expires", "max-age", "secure", "httponly", "samesite",
-          "partitioned", "priority" -> true;
-      default -> false;
-    };
+  /** {@code text} with only the registered secrets masked: for text already redacted by name. */
+  public static String knownSecretsMasked(String text) {
+    return Secrets.mask(text);
   }
 
   /** A text with secret fields and parameters, passwords in URLs and known secrets masked. */
@@ -349,6 +227,45 @@ public final class Redactor {
     }
     String out = maskParams(JsonFields.mask(text, depth));
     return maskUrlPasswords(out);
+  }
+
+  /**
+   * The values that {@code text} holds under secret names: JSON fields, parameters, passwords in
+   * URLs. They are what {@link Secrets#learn(String)} registers, so they are masked by value
+   * wherever else they show up.
+   */
+  public static List<String> secretValues(String text) {
+    List<String> found = new ArrayList<>();
+    if (text != null && !text.isEmpty()) {
+      collect(text, 0, found::add);
+    }
+    return found;
+  }
+
+  static void collect(String text, int depth, java.util.function.Consumer<String> found) {
+    if (!hasHint(text)) {
+      return;
+    }
+    JsonFields.collect(text, depth, found);
+    Matcher param = PARAM.matcher(text);
+    int from = 0;
+    while (from < text.length() && param.find(from)) {
+      from = param.end();
+      String name = param.group(1);
+      boolean query = param.start() > 0 && "?&".indexOf(text.charAt(param.start() - 1)) >= 0;
+      int start = param.end();
+      if ((isSecretName(name) || query && isKeyName(name)) && start < text.length()
+          && "[{".indexOf(text.charAt(start)) < 0 && !text.startsWith(MASK_PREFIX, start)) {
+        int end = valueEnd(text, start);
+        if (end > start) {
+          found.accept(text.substring(start, end));
+        }
+      }
+    }
+    Matcher url = URL_PASSWORD.matcher(text);
+    while (url.find()) {
+      found.accept(url.group(2));
+    }
   }
 
   private static boolean hasHint(String text) {
@@ -402,7 +319,7 @@ public final class Redactor {
       int end = valueEnd(text, start);
       String mask = end == start ? null
           : text.charAt(start) == '[' || text.charAt(start) == '{'
-              ? maskStructure(text, start, end)
+              ? Masks.maskStructure(text, start, end)
               : mask(text.substring(start, end));
       if (mask == null) {
         continue;
@@ -419,7 +336,7 @@ public final class Redactor {
 
   private static int valueEnd(String text, int start) {
     if (start < text.length() && (text.charAt(start) == '[' || text.charAt(start) == '{')) {
-      return bracketEnd(text, start);
+      return Masks.bracketEnd(text, start);
     }
     int i = start;
     while (i < text.length() && "&;,\"'{}[]()".indexOf(text.charAt(i)) < 0

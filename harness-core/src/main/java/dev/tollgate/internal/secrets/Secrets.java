@@ -26,6 +26,15 @@ public final class Secrets {
   /** How many values are kept; the oldest go first. */
   static final int LIMIT = 20_000;
 
+  /**
+   * Values that stand for no value, and the well-known default passwords of test setups: they
+   * hide nothing, and masking them by value would blank ordinary words (and field names)
+   * everywhere. Under a secret name they are masked all the same.
+   */
+  private static final Set<String> NOT_SECRET = Set.of("null", "true", "false", "undefined",
+      "none", "secret", "password", "passwd", "postgres", "test", "admin", "root", "guest",
+      "changeme", "example", "token", "pass");
+
   private static final Object LOCK = new Object();
   private static final ArrayDeque<String> order = new ArrayDeque<>();
   private static final Set<String> values = new HashSet<>();
@@ -42,7 +51,7 @@ public final class Secrets {
    */
   public static void register(String value) {
     if (value == null || value.length() < MIN_LENGTH || value.isBlank()
-        || value.startsWith(Redactor.MASK_PREFIX)) {
+        || value.startsWith(Redactor.MASK_PREFIX) || NOT_SECRET.contains(value)) {
       return;
     }
     synchronized (LOCK) {
@@ -61,6 +70,73 @@ public final class Secrets {
         forget(order.removeFirst());
       }
     }
+  }
+
+  /**
+   * Registers every value that {@code text} holds under a secret name (see
+   * {@link Redactor#secretValues(String)}): a body the system returned, a URL, a log line.
+   */
+  public static void learn(String text) {
+    for (String value : Redactor.secretValues(text)) {
+      if (!isPlainWord(value)) {
+        register(value);
+      }
+    }
+  }
+
+  /**
+   * Registers what an exchange carries as secret: the credentials of its Authorization, Cookie,
+   * Set-Cookie and secret-named headers, and the secret-named values in its target and bodies.
+   */
+  public static void learn(dev.tollgate.report.Exchange exchange) {
+    learnHeaders(exchange.requestHeaders());
+    learnHeaders(exchange.responseHeaders());
+    learn(exchange.target());
+    learn(exchange.requestBody());
+    learn(exchange.responseBody());
+  }
+
+  private static void learnHeaders(Map<String, List<String>> headers) {
+    if (headers == null) {
+      return;
+    }
+    headers.forEach((name, values) -> {
+      for (String value : values) {
+        registerAll(Redactor.credentials(name, value));
+      }
+    });
+  }
+
+  /**
+   * Registers the secret-named variables of an app's environment ({@code SERVICE_TOKEN},
+   * {@code DB_PASSWORD}) and the passwords in the others' URLs.
+   */
+  public static void learnEnvironment(Map<String, String> environment) {
+    environment.forEach((name, value) -> {
+      if (Redactor.isSecretName(name) || Redactor.isKeyName(name)) {
+        register(value);
+      } else {
+        learn(value);
+      }
+    });
+  }
+
+  /**
+   * Whether a value found under a secret name is a short lower-case word ("active", "bearer"):
+   * a state, not a secret, and masking it by value would blank that word in every report. It is
+   * still masked where its name is seen.
+   */
+  private static boolean isPlainWord(String value) {
+    if (value.length() > 12) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Registers each of {@code secrets}. */

@@ -28,6 +28,8 @@ public final class SettingKeys {
       "tollgate.users",
       "tollgate.seed",
       "tollgate.timeBudget",
+      "tollgate.stepTimeout",
+      "tollgate.maxBodyBytes",
       "tollgate.shrinkRuns",
       "tollgate.shrinkTime",
       "tollgate.replay",

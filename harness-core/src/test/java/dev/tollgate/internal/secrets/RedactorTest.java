@@ -6,9 +6,16 @@ import dev.tollgate.report.Exchange;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RedactorTest {
+
+  /** Other tests of this JVM register secrets too; these tests count on a known set. */
+  @BeforeEach
+  void startFromNoKnownSecrets() {
+    Secrets.clearForTests();
+  }
 
   @Test
   void recognises_secret_names_in_any_case_and_spelling() {
@@ -140,6 +147,12 @@ class RedactorTest {
     assertThat(Redactor.text("Account[token=, staleTokens=[]]"))
         .isEqualTo("Account[token=, staleTokens=[]]");
     assertThat(Redactor.mask("")).isEmpty();
+    assertThat(Redactor.maskValue(List.of())).isEqualTo(List.of());
+    assertThat(Redactor.maskValue(Map.of())).isEqualTo(Map.of());
+    assertThat(Redactor.maskValue("")).isEqualTo("");
+    assertThat(Redactor.maskValue(null)).isNull();
+    assertThat(Redactor.maskValue(List.of("t-1", "t-2"))).isEqualTo("[redacted list: 2 items]");
+    assertThat(Redactor.maskValue("ref-token-1")).isEqualTo("[redacted: 11 chars]");
   }
 
   @Test
@@ -213,7 +226,9 @@ class RedactorTest {
 
   @Test
   void names_the_credentials_that_headers_carry() {
-    assertThat(Redactor.credentials("Authorization", "Basic dXNlcjpwdw==")).containsExactly("dXNlcjpwdw==");
+    assertThat(Redactor.credentials("Authorization", "Basic dXNlcjpwdw==")).containsExactly("dXNlcjpwdw==", "pw");
+    assertThat(Redactor.credentials("Authorization", "Bearer abc.def")).containsExactly("abc.def");
+    assertThat(Redactor.credentials("Authorization", "Basic not*base64")).containsExactly("not*base64");
     assertThat(Redactor.credentials("Cookie", "a=one1; b=two2")).containsExactly("one1", "two2");
     assertThat(Redactor.credentials("Set-Cookie", "sid=s-9; Path=/")).containsExactly("s-9");
     assertThat(Redactor.credentials("X-Tenant-Key", "tk-1")).containsExactly("tk-1");
