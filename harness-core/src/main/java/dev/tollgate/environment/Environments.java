@@ -42,6 +42,15 @@ public final class Environments {
     }
   }
 
+  /**
+   * Why the containers environment cannot run here (no Docker engine, or its images neither
+   * here nor pullable, with the {@code TOLLGATE_IMAGE_*} variables to set), or empty when it can:
+   * for tests that skip then, and should fail instead in CI.
+   */
+  public static java.util.Optional<String> whyContainersCannotRun() {
+    return dev.tollgate.internal.environment.ContainerPrerequisites.problem(dockerAvailable());
+  }
+
   public static EnvironmentBuilder builder() {
     return new EnvironmentBuilder();
   }

@@ -107,6 +107,17 @@ public final class Docker {
     }
   }
 
+  /** Whether the image (after Testcontainers' name substitution) is here or can be pulled. */
+  static boolean obtainable(String image) {
+    try {
+      requireImage(plainClient(),
+          ImageNameSubstitutor.instance().apply(DockerImageName.parse(image)).asCanonicalNameString(), null);
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Makes sure the image is here: present, or pulled; otherwise says how to get it. */
   static void requireImage(DockerClient client, String image, String settingKey) {
     try {

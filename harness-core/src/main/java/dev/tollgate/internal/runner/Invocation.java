@@ -15,10 +15,12 @@ import java.util.function.UnaryOperator;
  *
  * <p>Maven's launcher exports its arguments as {@code MAVEN_CMD_LINE_ARGS} and its project folder
  * as {@code MAVEN_PROJECTBASEDIR}; Surefire and Failsafe forks inherit both, and get the
- * command line's {@code -D} properties as system properties. {@code PWD} is the shell's folder.
+ * command line's {@code -D} properties as system properties.
  *
  * @param mavenArgs the Maven command line, split on whitespace; empty outside Maven
- * @param invocationDir the folder the build ran in (absolute)
+ * @param invocationDir the folder the build ran in (absolute): Maven's project folder, which is
+ *     that of {@code -f}'s pom when given, and the user's folder or the one above it that holds
+ *     {@code .mvn} otherwise
  * @param moduleDir the test's module folder (absolute)
  * @param property the test JVM's system properties, for {@code -D} values that held spaces
  */
@@ -49,15 +51,10 @@ public record Invocation(
     }
     Path userDir = Path.of(property.apply("user.dir"));
     Path moduleDir = folder(property.apply("basedir"), userDir);
-    Path projectDir = folder(env.get("MAVEN_PROJECTBASEDIR"),
+    // Maven's launcher exports the folder it ran in (or that of -f's pom, or one above with
+    // .mvn). PWD is of no use: Surefire starts its forks with a shell that cds to the module.
+    Path invocationDir = args == null ? userDir : folder(env.get("MAVEN_PROJECTBASEDIR"),
         folder(property.apply("maven.multiModuleProjectDirectory"), userDir));
-    // The shell's folder, when the build ran from a shell: Maven's project folder is that
-    // folder or one above it that holds .mvn. Without a shell (an IDE), the project folder.
-    Path shell = folder(env.get("PWD"), null);
-    Path invocationDir = shell != null && (args == null
-        || shell.toAbsolutePath().normalize().startsWith(projectDir.toAbsolutePath().normalize())
-        || mavenArgs.contains("-f") || mavenArgs.contains("--file"))
-        ? shell : args != null ? projectDir : userDir;
     return new Invocation(mavenArgs, invocationDir, moduleDir, property);
   }
 

@@ -13,14 +13,17 @@ import java.util.regex.Pattern;
  * {@code -D} properties, profiles, offline flag, settings and pom.
  */
 public final class ReplayLine {
-  /** Properties the line sets itself, or that would stop the test from running. */
+  /**
+   * Properties the line sets itself, or that would stop the test from running or its failure
+   * from failing the build (a gate script ignores test failures to rule on them itself).
+   */
   private static final Set<String> REPLACED = Set.of(
       "tollgate.replay", "tollgate.seed", "test", "it.test", "surefire.failIfNoSpecifiedTests",
       "failsafe.failIfNoSpecifiedTests", "it.failIfNoSpecifiedTests", "skipTests", "skipITs",
-      "maven.test.skip", "surefire.skip");
+      "maven.test.skip", "surefire.skip", "maven.test.failure.ignore");
   /** Options whose value is the next argument, and that change what the build is. */
   private static final Set<String> KEPT_WITH_VALUE = Set.of(
-      "-P", "--activate-profiles", "-s", "--settings", "-gs", "--global-settings", "-f", "--file");
+      "-P", "--activate-profiles", "-s", "--settings", "-gs", "--global-settings");
   private static final Set<String> KEPT_FLAGS = Set.of("-o", "--offline");
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
@@ -40,7 +43,7 @@ public final class ReplayLine {
     line.add(integration ? "verify" : "test");
     List<String> kept = kept(run);
     line.addAll(kept);
-    String module = module(run, kept);
+    String module = module(run);
     if (module != null) {
       line.add("-pl");
       line.add(quote(module));
@@ -85,6 +88,13 @@ public final class ReplayLine {
           value = eq < 0 ? "true" : define.substring(eq + 1);
         }
         kept.add(quote("-D" + key + "=" + value));
+      } else if ((arg.equals("-f") || arg.equals("--file")) && i + 1 < args.size()) {
+        // Relative to a folder that Maven does not pass on: name the pom absolutely.
+        String pom = args.get(++i);
+        kept.add(arg);
+        kept.add(quote(pom.endsWith(".xml")
+            ? run.invocationDir().resolve(Path.of(pom).getFileName().toString()).toString()
+            : run.invocationDir().toString()));
       } else if (KEPT_WITH_VALUE.contains(arg) && i + 1 < args.size()) {
         kept.add(arg);
         kept.add(quote(args.get(++i)));
@@ -98,16 +108,11 @@ public final class ReplayLine {
   }
 
   /**
-   * The test's module as {@code -pl} takes it (relative to the reactor's folder: that of
-   * {@code -f}'s pom, else the invocation folder), or null when the build ran in the module.
+   * The test's module as {@code -pl} takes it (relative to the reactor's folder), or null when
+   * the build ran in the module.
    */
-  private static String module(Invocation run, List<String> kept) {
+  private static String module(Invocation run) {
     Path reactor = run.invocationDir();
-    int file = Math.max(kept.indexOf("-f"), kept.indexOf("--file"));
-    if (file >= 0) {
-      Path pom = reactor.resolve(unquote(kept.get(file + 1))).normalize();
-      reactor = pom.toString().endsWith(".xml") && pom.getParent() != null ? pom.getParent() : pom;
-    }
     if (!run.moduleDir().startsWith(reactor) || run.moduleDir().equals(reactor)) {
       return null;
     }
@@ -116,10 +121,5 @@ public final class ReplayLine {
 
   private static String quote(String arg) {
     return PLAIN.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\"'\"'") + "'";
-  }
-
-  private static String unquote(String arg) {
-    return arg.startsWith("'") && arg.endsWith("'") && arg.length() > 1
-        ? arg.substring(1, arg.length() - 1).replace("'\"'\"'", "'") : arg;
   }
 }

@@ -2,29 +2,29 @@ package dev.tollgate.internal.environment;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Container tests skip where Docker is missing on a developer's machine, but fail in CI
- * ({@code CI=true}), where a skipped gate would pass unnoticed.
+ * Container tests skip where Docker is missing on a developer's machine, or its images are
+ * neither here nor pullable, but fail in CI ({@code CI=true}), where a skipped gate would pass
+ * unnoticed.
  */
 final class DockerRequired {
   private DockerRequired() {
   }
 
   static void check() {
-    check(Docker.isAvailable(), System.getenv("CI"));
+    check(ContainerPrerequisites.problem(Docker.isAvailable()), System.getenv("CI"));
   }
 
-  static void check(boolean dockerAvailable, String ciVariable) {
-    if (dockerAvailable) {
+  static void check(Optional<String> problem, String ciVariable) {
+    if (problem.isEmpty()) {
       return;
     }
-    String message = "No Docker engine answers, so the containers environment cannot be tested."
-        + " Start one (ci/images/start-docker.sh), or run only the local tests.";
     if ("true".equalsIgnoreCase(ciVariable)) {
-      fail(message + " CI=true, so this fails instead of skipping.");
+      fail(problem.get() + " CI=true, so this fails instead of skipping.");
     }
-    Assumptions.abort(message);
+    Assumptions.abort(problem.get());
   }
 }

@@ -45,7 +45,7 @@ class ReplayLineTest {
   void the_runs_own_selection_replay_seed_and_skips_are_replaced_and_values_keep_their_spaces() {
     Path module = root.resolve("a/b");
     Invocation build = run("-pl a/b -am -Dtest=Other -Dit.test=X -DskipTests -Dtollgate.seed=4"
-            + " -Dtollgate.replay=t1.old -Dgreeting=hello world -D colour=red -P one,two"
+            + " -Dtollgate.replay=t1.old -Dmaven.test.failure.ignore=true -Dgreeting=hello world -D colour=red -P one,two"
             + " --offline install", root, module,
         Map.of("greeting", "hello world", "colour", "red"));
 
@@ -65,12 +65,13 @@ class ReplayLineTest {
   }
 
   @Test
-  void with_f_the_module_is_relative_to_that_poms_folder() {
-    Path module = root.resolve("project/examples/gate");
-    Invocation build = run("-f project/pom.xml verify", root, module, Map.of());
+  void with_f_the_pom_is_named_absolutely_and_the_module_relative_to_its_folder() {
+    Path project = root.resolve("project");
+    Invocation build = run("-f project/pom.xml verify", project, project.resolve("examples/gate"),
+        Map.of());
 
-    assertThat(ReplayLine.of(build, "dev.x.GateIT", "g", "t1.x"))
-        .startsWith("mvn verify -f project/pom.xml -pl examples/gate -am -Dtest=none");
+    assertThat(ReplayLine.of(build, "dev.x.GateIT", "g", "t1.x")).startsWith("mvn verify -f "
+        + project.resolve("pom.xml") + " -pl examples/gate -am -Dtest=none");
   }
 
   @Test
@@ -84,27 +85,22 @@ class ReplayLineTest {
   }
 
   @Test
-  void the_folder_the_build_ran_in_is_the_shells_inside_the_maven_project_else_maven_s()
+  void the_folder_the_build_ran_in_is_mavens_project_folder_not_the_forks_shell_folder()
       throws IOException {
     Path project = root.resolve("project");
     Path module = Files.createDirectories(project.resolve("examples/gate"));
-    Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
     Map<String, String> props = Map.of("user.dir", module.toString(), "basedir", module.toString());
 
-    Invocation fromShell = Invocation.of(Map.of("MAVEN_CMD_LINE_ARGS", " -o verify",
-        "MAVEN_PROJECTBASEDIR", project.toString(), "PWD", project.resolve("examples").toString()),
-        props::get);
-    // A process started with another working folder inherits a PWD that is not where Maven ran.
-    Invocation fromProcess = Invocation.of(Map.of("MAVEN_CMD_LINE_ARGS", "verify",
-        "MAVEN_PROJECTBASEDIR", project.toString(), "PWD", elsewhere.toString()), props::get);
-    Invocation fromIde = Invocation.of(Map.of("PWD", elsewhere.toString()), props::get);
+    // Surefire starts its fork through a shell that changes to the module: PWD is the module.
+    Invocation build = Invocation.of(Map.of("MAVEN_CMD_LINE_ARGS", " -o verify",
+        "MAVEN_PROJECTBASEDIR", project.toString(), "PWD", module.toString()), props::get);
+    Invocation ide = Invocation.of(Map.of("PWD", root.toString()), props::get);
 
-    assertThat(fromShell.mavenArgs()).containsExactly("-o", "verify");
-    assertThat(fromShell.invocationDir()).isEqualTo(project.resolve("examples"));
-    assertThat(fromShell.moduleDir()).isEqualTo(module);
-    assertThat(fromProcess.invocationDir()).isEqualTo(project);
-    assertThat(fromIde.underMaven()).isFalse();
-    assertThat(fromIde.invocationDir()).isEqualTo(elsewhere);
+    assertThat(build.mavenArgs()).containsExactly("-o", "verify");
+    assertThat(build.invocationDir()).isEqualTo(project);
+    assertThat(build.moduleDir()).isEqualTo(module);
+    assertThat(ide.underMaven()).isFalse();
+    assertThat(ide.invocationDir()).isEqualTo(module);
   }
 
   @Test

@@ -9,22 +9,24 @@ import dev.tollgate.environment.Environments;
 import dev.tollgate.runner.RunSummary;
 import dev.tollgate.runner.Runner;
 import dev.tollgate.runner.StateMachineTest;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The same gate, on containers: PostgreSQL, the app's image built from its Dockerfile, and
- * WireMock, on one Docker network. It skips where Docker is missing, but fails in CI.
+ * WireMock, on one Docker network. It skips where Docker or its images are missing, but fails in
+ * CI.
  */
 class TodoGateContainersIT {
   private static Environment environment;
 
   @BeforeAll
   static void start() {
-    if (!Environments.dockerAvailable()) {
-      String message = "No Docker engine answers, so the gate cannot run on containers. Start one"
-          + " (ci/images/start-docker.sh), or rely on TodoGateIT (local).";
+    Optional<String> problem = Environments.whyContainersCannotRun();
+    if (problem.isPresent()) {
+      String message = problem.get() + " Meanwhile TodoGateIT runs the gate locally.";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail(message + " CI=true, so this fails instead of skipping.");
       }
