@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tollgate.TollgateHarnessException;
 import dev.tollgate.environment.App;
 import dev.tollgate.environment.Environment;
 import dev.tollgate.environment.EnvironmentException;
@@ -206,7 +207,9 @@ class LocalEnvironmentIT {
       app.destroyForcibly();
       app.onExit().get();
 
-      assertThatThrownBy(env::reset).isInstanceOf(EnvironmentException.class)
+      // Not a configuration error: the app was up when the environment started (DependencyDownIT).
+      assertThatThrownBy(env::reset).isInstanceOf(TollgateHarnessException.class)
+          .hasMessageStartingWith("Dependency down during reset: the app.")
           .hasMessageContaining("to be running, but it exited with code")
           .hasMessageContaining("tiny-app: listening on");
     }
