@@ -274,23 +274,20 @@ public final class Checker<M, S> {
       Program<M, S> program, RunResult result, RunRecord.Discovery discovery, long seed,
       Statistics statistics, List<RunRecord.CorpusOutcome> corpus, boolean saveToCorpus) {
     String signature = result.failure().signature();
-    int reruns = settings.reporting().flakyReruns();
-    int reproduced = 0;
-    for (int i = 0; i < reruns; i++) {
+    Reruns reruns = new Reruns(settings.reporting().flakyReruns());
+    while (reruns.more()) {
       if (executor.outOfTime()) {
-        reruns = i;
+        reruns.cutShort();
         break;
       }
       RunResult again = executor.run(program);
       if (again.cut() != null) {
-        reruns = i;
+        reruns.cutShort();
         break;
       }
-      if (!again.passed() && again.failure().signature().equals(signature)) {
-        reproduced++;
-      }
+      reruns.record(!again.passed() && again.failure().signature().equals(signature));
     }
-    RunRecord.Flakiness flakiness = new RunRecord.Flakiness(reruns, reproduced);
+    RunRecord.Flakiness flakiness = reruns.result();
     String token =
         new ReplayToken(ReplayToken.modelTag(model.name()), seed, program.choices()).encode();
     Path folder = reportFolder();
@@ -301,7 +298,7 @@ public final class Checker<M, S> {
         model.name(), seed, discovery.tryNumber(), settings.tries(), discovery.originalSteps(),
         discovery.shrinkRuns(), Duration.ofMillis(discovery.shrinkMillis()),
         discovery.shrinkOutOfBudget(), token, settings.replayCommand(token),
-        discovery.source(), flakiness.text(),
+        discovery.source(), flakiness.text(), flakiness.reruns() == 0 ? null : flakiness.rateText(),
         folder == null ? null : Invocation.current().display(folder.resolve("report.html")),
         new FailureMessage.Numbers(discovery.firstFailureMillis(), discovery.programsRun(),
             discovery.stepsRun(), discovery.shrinkSteps())));
