@@ -1,5 +1,6 @@
 package dev.tollgate.models;
 
+import dev.tollgate.check.Expect;
 import dev.tollgate.gen.Choices;
 import dev.tollgate.gen.Gen;
 import dev.tollgate.http.Http;

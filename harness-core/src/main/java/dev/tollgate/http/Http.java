@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,8 +24,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One user's HTTP session against the system: the base URL, the user's own bearer token and
- * cookies. Every request is recorded (redacted, with its latency) for the step's report.
+ * One user's HTTP session against the system: the base URL, the user's own credentials (a bearer
+ * token, Basic credentials or any other {@code Authorization} scheme), session headers such as an
+ * API key, and cookies. Every request is recorded (redacted, with its latency) for the step's
+ * report; every credential it sends is masked by value wherever it shows up.
  *
  * <p>Sessions share their {@link HttpSystem}'s one JDK {@code HttpClient}, so they reuse its
  * connections; a session itself is cheap. It is not thread-safe: one user acts at a time.
@@ -37,7 +40,11 @@ public final class Http implements Traced, AutoCloseable {
   private final List<Exchange> recorded = new ArrayList<>();
   /** Every token and cookie value this session has held, scrubbed wherever it shows up. */
   private final Set<String> secrets = new LinkedHashSet<>();
-  private String bearer;
+  /** The scheme of {@link #authorization}, e.g. "Bearer"; null when none is set. */
+  private String scheme;
+  /** The credential after the scheme, e.g. the token; null when none is set. */
+  private String credential;
+  private final Map<String, String> sessionHeaders = new LinkedHashMap<>();
 
   Http(Transport transport) {
     this.transport = transport;
@@ -71,15 +78,82 @@ public final class Http implements Traced, AutoCloseable {
 
   /** Sends {@code Authorization: Bearer <token>} on every later request; {@code null} clears. */
   public void bearer(String token) {
-    this.bearer = token;
-    if (token != null) {
-      secrets.add(token);
-      Secrets.register(token);
-    }
+    authorization("Bearer", token);
   }
 
+  /** The bearer token this session sends, or {@code null} (also when another scheme is set). */
   public String bearer() {
-    return bearer;
+    return "Bearer".equals(scheme) ? credential : null;
+  }
+
+  /**
+   * Sends {@code Authorization: Basic base64(user:password)} (RFC 7617, UTF-8) on every later
+   * request; a {@code null} user clears. The password and the encoded credentials are masked by
+   * value in every report and message.
+   */
+  public void basic(String user, String password) {
+    if (user == null) {
+      authorization(null, null);
+      return;
+    }
+    if (user.indexOf(':') >= 0) {
+      throw new TollgateConfigurationException(
+          "Expected a Basic user name without ':', but found '" + user + "'. RFC 7617 splits the"
+              + " credentials at the first ':', so the server would read another user. Use a user"
+              + " name without ':' or send the header yourself with authorization(\"Basic\", ..).");
+    }
+    String pass = password == null ? "" : password;
+    if (!pass.isEmpty()) {
+      Secrets.register(pass);
+      secrets.add(pass);
+    }
+    authorization("Basic", Base64.getEncoder()
+        .encodeToString((user + ":" + pass).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Sends {@code Authorization: <scheme> <credential>} on every later request, for schemes other
+   * than Bearer and Basic (e.g. {@code authorization("Token", jwt)}); a {@code null} credential
+   * clears. The credential is masked by value in every report and message.
+   */
+  public void authorization(String scheme, String credential) {
+    if (credential == null) {
+      this.scheme = null;
+      this.credential = null;
+      return;
+    }
+    if (scheme == null || scheme.isBlank() || !scheme.chars().allMatch(Http::tokenChar)) {
+      throw new TollgateConfigurationException(
+          "Expected an Authorization scheme such as Bearer, Basic or Token, but found '" + scheme
+              + "'. A scheme is one word of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110).");
+    }
+    this.scheme = scheme;
+    this.credential = credential;
+    secrets.add(credential);
+    Secrets.register(credential);
+  }
+
+  /**
+   * Sends the header {@code name: value} on every later request of this session, e.g. an API key
+   * ({@code header("X-API-Key", key)}); a {@code null} value removes it. A header given to one
+   * {@link #request(String, String) request} wins over it. Values of secret-named headers (key,
+   * token, secret, password, auth …) are masked by value in every report and message.
+   */
+  public void header(String name, String value) {
+    if (value == null) {
+      sessionHeaders.keySet().removeIf(key -> key.equalsIgnoreCase(name));
+      return;
+    }
+    sessionHeaders.keySet().removeIf(key -> key.equalsIgnoreCase(name));
+    sessionHeaders.put(name, value);
+    List<String> hidden = Redactor.credentials(name, value);
+    secrets.addAll(hidden);
+    Secrets.registerAll(hidden);
+  }
+
+  private static boolean tokenChar(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
   }
 
   /** The value of the cookie {@code name} the server set in this session, or {@code null}. */
@@ -104,10 +178,12 @@ public final class Http implements Traced, AutoCloseable {
     return out;
   }
 
-  /** Forgets the session: token, cookies and anything recorded but not drained. */
+  /** Forgets the session: credentials, session headers, cookies and anything recorded but not drained. */
   @Override
   public void close() {
-    bearer = null;
+    scheme = null;
+    credential = null;
+    sessionHeaders.clear();
     cookies.clear();
     recorded.clear();
   }
@@ -126,8 +202,13 @@ public final class Http implements Traced, AutoCloseable {
     if (json != null && !typed) {
       add(request, sent, "Content-Type", JSON_TYPE);
     }
-    if (bearer != null && !has(extra, "Authorization")) {
-      add(request, sent, "Authorization", "Bearer " + bearer);
+    for (Map.Entry<String, String> header : sessionHeaders.entrySet()) {
+      if (!has(extra, header.getKey())) {
+        add(request, sent, header.getKey(), header.getValue());
+      }
+    }
+    if (credential != null && !has(extra, "Authorization")) {
+      add(request, sent, "Authorization", scheme + " " + credential);
     }
     String cookie = cookies.header();
     if (cookie != null && !has(extra, "Cookie")) {

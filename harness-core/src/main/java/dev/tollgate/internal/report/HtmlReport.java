@@ -56,7 +56,8 @@ public final class HtmlReport {
         .append(status).append("\">").append(status).append("</span>");
     if (!run.passed()) {
       String kind = run.flakiness().reproduced() == run.flakiness().reruns() ? "deterministic" : "flaky";
-      out.append(" <span class=\"badge ").append(kind).append("\" id=\"flakiness\">")
+      out.append(" <span class=\"badge ").append(kind).append("\" id=\"flakiness\" title=\"")
+          .append(e(run.flakiness().rateText())).append("\">")
           .append(e(run.flakiness().text())).append("</span>");
     }
     out.append("</h1>\n<p class=\"meta\">model <code>").append(e(run.model()))
@@ -109,7 +110,9 @@ public final class HtmlReport {
         .append(d.source().equals("random try") ? " " + d.tryNumber() + " of " + d.tries() : "")
         .append("; shrunk from ").append(d.originalSteps()).append(" to ").append(run.steps().size())
         .append(" steps in ").append(d.shrinkRuns()).append(" runs (").append(d.shrinkMillis())
-        .append(" ms").append(d.shrinkOutOfBudget() ? ", budget used up" : "").append(").</p></div>\n");
+        .append(" ms").append(d.shrinkOutOfBudget() ? ", budget used up" : "").append(").</p>")
+        .append("<p class=\"meta\" id=\"flaky-rate\">Reruns of the shrunk program: ")
+        .append(e(run.flakiness().rateText())).append(".</p></div>\n");
   }
 
   private static void steps(RunRecord run, StringBuilder out) {

@@ -44,6 +44,7 @@ public final class Checker<M, S> {
   /** Commands no random validation program enabled: found by the search, or marked rare; for the statistics line. */
   private final List<String> rare = new ArrayList<>();
   private EarlyRecord early;
+  private final SystemUnderTest<S> system;
 
   public Checker(
       Model<M, S> model,
@@ -55,6 +56,7 @@ public final class Checker<M, S> {
     this.generator =
         new ProgramGenerator<>(model, settings.users(), settings.maxSteps(), settings.swarm());
     this.executor = new Executor<>(model, system, settings.stepTimeout());
+    this.system = system;
     this.shrinkCandidates = shrinkCandidates;
   }
 
@@ -272,23 +274,20 @@ public final class Checker<M, S> {
       Program<M, S> program, RunResult result, RunRecord.Discovery discovery, long seed,
       Statistics statistics, List<RunRecord.CorpusOutcome> corpus, boolean saveToCorpus) {
     String signature = result.failure().signature();
-    int reruns = settings.reporting().flakyReruns();
-    int reproduced = 0;
-    for (int i = 0; i < reruns; i++) {
+    Reruns reruns = new Reruns(settings.reporting().flakyReruns());
+    while (reruns.more()) {
       if (executor.outOfTime()) {
-        reruns = i;
+        reruns.cutShort();
         break;
       }
       RunResult again = executor.run(program);
       if (again.cut() != null) {
-        reruns = i;
+        reruns.cutShort();
         break;
       }
-      if (!again.passed() && again.failure().signature().equals(signature)) {
-        reproduced++;
-      }
+      reruns.record(!again.passed() && again.failure().signature().equals(signature));
     }
-    RunRecord.Flakiness flakiness = new RunRecord.Flakiness(reruns, reproduced);
+    RunRecord.Flakiness flakiness = reruns.result();
     String token =
         new ReplayToken(ReplayToken.modelTag(model.name()), seed, program.choices()).encode();
     Path folder = reportFolder();
@@ -299,7 +298,7 @@ public final class Checker<M, S> {
         model.name(), seed, discovery.tryNumber(), settings.tries(), discovery.originalSteps(),
         discovery.shrinkRuns(), Duration.ofMillis(discovery.shrinkMillis()),
         discovery.shrinkOutOfBudget(), token, settings.replayCommand(token),
-        discovery.source(), flakiness.text(),
+        discovery.source(), flakiness.text(), flakiness.reruns() == 0 ? null : flakiness.rateText(),
         folder == null ? null : Invocation.current().display(folder.resolve("report.html")),
         new FailureMessage.Numbers(discovery.firstFailureMillis(), discovery.programsRun(),
             discovery.stepsRun(), discovery.shrinkSteps())));
@@ -307,7 +306,7 @@ public final class Checker<M, S> {
         settings.reporting().testId(model.name()), model.name(), RunReports.failure(result.failure()),
         steps, discovery, seed, token, settings.replayCommand(token),
         flakiness, RunReports.coverage(statistics, model), corpus,
-        RunReports.environment(settings), Redactor.text(failure.getMessage()));
+        RunReports.environment(settings, system), Redactor.text(failure.getMessage()));
     if (folder != null) {
       ReportFiles.write(folder, run);
     }
@@ -330,7 +329,7 @@ public final class Checker<M, S> {
       ReportFiles.write(folder, new RunRecord(
           settings.reporting().testId(model.name()), model.name(), null, List.of(), null, seed,
           null, null, null, RunReports.coverage(statistics, model), corpus,
-          RunReports.environment(settings), summary.toString()));
+          RunReports.environment(settings, system), summary.toString()));
     }
     return summary;
   }

@@ -23,7 +23,7 @@ public record Reporting(
     int flakyReruns,
     Duration progressInterval) {
 
-  public static final int DEFAULT_FLAKY_RERUNS = 3;
+  public static final int DEFAULT_FLAKY_RERUNS = 20;
 
   /** The reporter, behind a mask: no console line carries a known secret. */
   @Override
