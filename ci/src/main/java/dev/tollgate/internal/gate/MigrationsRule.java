@@ -29,7 +29,7 @@ public final class MigrationsRule {
         List<String> columns = List.of("Migration", "Why");
         if (migrationsDir.isEmpty() || lastReleased.isEmpty()) {
             return new RuleOutcome(TITLE, columns, List.of(), List.of("Skipped: the configuration names no "
-                    + GateConfig.MIGRATIONS_DIR + " and " + GateConfig.LAST_RELEASED + "."));
+                    + GateConfig.MIGRATIONS_DIR + " and " + GateConfig.LAST_RELEASED + "."), true);
         }
         Path dir = migrationsDir.get();
         if (!Files.isDirectory(dir)) {
@@ -68,17 +68,17 @@ public final class MigrationsRule {
     }
 
     private static List<RuleOutcome.Row> checkFile(Path file, SchemaChangeCheck check) {
-        String name = Markdown.code(file.getFileName().toString());
+        Text name = Text.code(file.getFileName().toString());
         List<Statement> statements = SqlScript.statements(read(file));
         List<RuleOutcome.Row> rows = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             for (String problem : check.problems(statements.get(i))) {
-                rows.add(RuleOutcome.Row.blocked(name, "statement " + (i + 1) + " "
-                        + Markdown.code(statements.get(i).text()) + " " + Markdown.text(problem)));
+                rows.add(RuleOutcome.Row.blocked(name, Text.plain("statement " + (i + 1) + " ")
+                        .plusCode(statements.get(i).text()).plus(" " + problem)));
             }
         }
         if (rows.isEmpty()) {
-            rows.add(RuleOutcome.Row.passed(name, "additive (" + statements.size() + " statements)"));
+            rows.add(RuleOutcome.Row.passed(name, Text.plain("additive (" + statements.size() + " statements)")));
         }
         return rows;
     }

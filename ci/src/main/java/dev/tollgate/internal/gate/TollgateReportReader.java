@@ -39,8 +39,13 @@ public final class TollgateReportReader {
             failure = Optional.of(new TollgateReport.Failure(
                     f.path("command").asText(""), f.path("check").asText(""), f.path("message").asText("")));
         }
+        Optional<TollgateReport.Replay> replay = Optional.empty();
+        JsonNode r = root.path("replay");
+        if (r.isObject() && !r.path("token").asText("").isBlank()) {
+            replay = Optional.of(new TollgateReport.Replay(r.path("token").asText(), r.path("command").asText("")));
+        }
         return new TollgateReport(test, status.equals("passed"), failure, latency(root, file), file,
-                status.equals("running"));
+                status.equals("running"), replay, root.path("message").asText(""));
     }
 
     private static Map<String, TollgateReport.Latency> latency(JsonNode root, Path file) {

@@ -44,6 +44,7 @@ public final class Checker<M, S> {
   /** Commands no random validation program enabled: found by the search, or marked rare; for the statistics line. */
   private final List<String> rare = new ArrayList<>();
   private EarlyRecord early;
+  private final SystemUnderTest<S> system;
 
   public Checker(
       Model<M, S> model,
@@ -55,6 +56,7 @@ public final class Checker<M, S> {
     this.generator =
         new ProgramGenerator<>(model, settings.users(), settings.maxSteps(), settings.swarm());
     this.executor = new Executor<>(model, system, settings.stepTimeout());
+    this.system = system;
     this.shrinkCandidates = shrinkCandidates;
   }
 
@@ -308,7 +310,7 @@ public final class Checker<M, S> {
           test, model.name(), RunReports.failure(result.failure()),
           steps, discovery, seed, token, settings.replayCommand(token),
           flakiness, RunReports.coverage(statistics, model), corpus,
-          RunReports.environment(settings), Redactor.text(failure.getMessage()));
+          RunReports.environment(settings, system), Redactor.text(failure.getMessage()));
       if (folder != null) {
         ReportFiles.write(folder, run);
       }
@@ -335,7 +337,7 @@ public final class Checker<M, S> {
       ReportFiles.write(folder, new RunRecord(
           settings.reporting().testId(model.name()), model.name(), null, List.of(), null, seed,
           null, null, null, RunReports.coverage(statistics, model), corpus,
-          RunReports.environment(settings), summary.toString()));
+          RunReports.environment(settings, system), summary.toString()));
     }
     return summary;
   }

@@ -18,7 +18,8 @@ class TableResetIT {
 
   @BeforeAll
   static void start() throws Exception {
-    postgres = EmbeddedDatabase.start(TinyApps.workDir("table-reset"));
+    java.nio.file.Path workDir = TinyApps.workDir("table-reset");
+    postgres = EmbeddedDatabase.start(workDir, Lease.take(workDir));
   }
 
   @AfterAll
