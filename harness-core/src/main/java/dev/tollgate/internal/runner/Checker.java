@@ -291,30 +291,38 @@ public final class Checker<M, S> {
     String token =
         new ReplayToken(ReplayToken.modelTag(model.name()), seed, program.choices()).encode();
     Path folder = reportFolder();
-    // The steps first: redacting their exchanges registers the secrets they carry, before the
-    // message that may quote them is built.
-    List<RunRecord.StepRecord> steps = RunReports.steps(program, result);
-    ModelCheckFailure failure = FailureMessage.build(program, result, new FailureMessage.Context(
-        model.name(), seed, discovery.tryNumber(), settings.tries(), discovery.originalSteps(),
-        discovery.shrinkRuns(), Duration.ofMillis(discovery.shrinkMillis()),
-        discovery.shrinkOutOfBudget(), token, settings.replayCommand(token),
-        discovery.source(), flakiness.text(), flakiness.reruns() == 0 ? null : flakiness.rateText(),
-        folder == null ? null : Invocation.current().display(folder.resolve("report.html")),
-        new FailureMessage.Numbers(discovery.firstFailureMillis(), discovery.programsRun(),
-            discovery.stepsRun(), discovery.shrinkSteps())));
-    RunRecord run = new RunRecord(
-        settings.reporting().testId(model.name()), model.name(), RunReports.failure(result.failure()),
-        steps, discovery, seed, token, settings.replayCommand(token),
-        flakiness, RunReports.coverage(statistics, model), corpus,
-        RunReports.environment(settings, system), Redactor.text(failure.getMessage()));
-    if (folder != null) {
-      ReportFiles.write(folder, run);
-    }
     Corpus saved = corpus();
-    if (saveToCorpus && saved != null) {
-      early.saved(saved.save(token, run).getFileName().toString());
+    String test = settings.reporting().testId(model.name());
+    ModelCheckFailure failure = null;
+    try {
+      // The steps first: redacting their exchanges registers the secrets they carry, before the
+      // message that may quote them is built.
+      List<RunRecord.StepRecord> steps = RunReports.steps(program, result);
+      failure = FailureMessage.build(program, result, new FailureMessage.Context(
+          model.name(), seed, discovery.tryNumber(), settings.tries(), discovery.originalSteps(),
+          discovery.shrinkRuns(), Duration.ofMillis(discovery.shrinkMillis()),
+          discovery.shrinkOutOfBudget(), token, settings.replayCommand(token),
+          discovery.source(), flakiness.text(), flakiness.reruns() == 0 ? null : flakiness.rateText(),
+          folder == null ? null : Invocation.current().display(folder.resolve("report.html")),
+          new FailureMessage.Numbers(discovery.firstFailureMillis(), discovery.programsRun(),
+              discovery.stepsRun(), discovery.shrinkSteps())));
+      RunRecord run = new RunRecord(
+          test, model.name(), RunReports.failure(result.failure()),
+          steps, discovery, seed, token, settings.replayCommand(token),
+          flakiness, RunReports.coverage(statistics, model), corpus,
+          RunReports.environment(settings, system), Redactor.text(failure.getMessage()));
+      if (folder != null) {
+        ReportFiles.write(folder, run);
+      }
+      if (saveToCorpus && saved != null) {
+        early.saved(saved.save(token, run).getFileName().toString());
+      }
+      return failure;
+    } catch (RuntimeException | StackOverflowError e) {
+      return FallbackReport.handle(program, result, new FallbackReport.Facts(model.name(), test,
+          seed, token, settings.replayCommand(token), flakiness, discovery, folder,
+          saveToCorpus ? saved : null), failure, e, settings.reporting().reporter(), early::saved);
     }
-    return failure;
   }
 
   private RunSummary pass(long seed, Statistics statistics, long started, String note,
