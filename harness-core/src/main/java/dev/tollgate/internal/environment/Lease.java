@@ -21,6 +21,8 @@ import java.util.UUID;
 final class Lease {
   static final String DIRECTORY = "leases";
   static final String SUFFIX = ".lease";
+  /** Where this JVM runs: a pid means something only on the same host and in the same pid namespace. */
+  static final String WHERE = firstLine("/proc/sys/kernel/hostname") + " " + link("/proc/self/ns/pid");
   private final Path workDir;
   private final Path file;
   private boolean written;
@@ -67,13 +69,29 @@ final class Lease {
       if (!written) {
         Files.createDirectories(file.getParent());
         ProcessHandle self = ProcessHandle.current();
-        Files.writeString(file, "tollgate-lease 1\nowner " + self.pid() + " "
+        Files.writeString(file, "tollgate-lease 1\nwhere " + WHERE + "\nowner " + self.pid() + " "
             + startMillis(self).map(String::valueOf).orElse("-") + "\nworkdir " + workDir + "\n", StandardCharsets.UTF_8);
         written = true;
       }
       Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     } catch (IOException ignored) {
       // Without a lease only the shutdown hook and the watchdogs clean up, as before; the run itself is unharmed.
+    }
+  }
+
+  private static String firstLine(String file) {
+    try {
+      return Files.readAllLines(Path.of(file)).stream().findFirst().map(String::trim).filter(l -> !l.isEmpty()).orElse("-");
+    } catch (IOException | RuntimeException e) {
+      return "-";
+    }
+  }
+
+  private static String link(String file) {
+    try {
+      return Files.readSymbolicLink(Path.of(file)).toString().replace(' ', '_');
+    } catch (IOException | RuntimeException e) {
+      return "-";
     }
   }
 

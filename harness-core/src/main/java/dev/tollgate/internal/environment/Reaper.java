@@ -70,11 +70,14 @@ final class Reaper {
       return Optional.empty();
     }
     Record owner = null;
+    String where = null;
     List<Record> processes = new ArrayList<>();
     List<Path> directories = new ArrayList<>();
     for (String line : lines) {
       String[] parts = line.split(" ", 4);
-      if (parts[0].equals("owner") && parts.length >= 3) {
+      if (parts[0].equals("where")) {
+        where = line.substring("where".length()).trim();
+      } else if (parts[0].equals("owner") && parts.length >= 3) {
         owner = Record.parse(parts[1], parts[2], "owner");
       } else if (parts[0].equals("process") && parts.length == 4) {
         Optional.ofNullable(Record.parse(parts[1], parts[2], parts[3])).ifPresent(processes::add);
@@ -82,8 +85,9 @@ final class Reaper {
         directories.add(Path.of(line.substring("directory ".length())));
       }
     }
-    if (owner == null || owner.running()) {
-      // An unreadable owner is not known to be dead: a lease being written, or not one of ours.
+    if (owner == null || !Lease.WHERE.equals(where) || owner.running()) {
+      // An unreadable owner is not known to be dead: a lease being written, or not one of ours. Nor is one
+      // on another host or in another container sharing this folder, whose pids we cannot see.
       return Optional.empty();
     }
     List<String> done = new ArrayList<>();

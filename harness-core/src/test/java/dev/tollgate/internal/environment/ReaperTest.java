@@ -98,6 +98,24 @@ class ReaperTest {
   }
 
   @Test
+  void leaves_a_lease_from_another_host_or_container_alone_as_its_pids_are_not_ours() throws Exception {
+    Process namesake = sleeper();
+    Path data = Files.createDirectories(workDir.resolve("embedded-postgres").resolve("data-4"));
+    Lease lease = Lease.take(workDir);
+    lease.directory(data);
+    lease.process("app", namesake.toHandle());
+    ownedByADeadJvm(lease);
+    Files.writeString(lease.file(), Files.readString(lease.file()).replace("where " + Lease.WHERE, "where ci-runner-7 pid:[1]"));
+
+    Reaper.reapAbandoned(workDir, printed::add);
+
+    assertThat(namesake.isAlive()).isTrue();
+    assertThat(data).exists();
+    assertThat(lease.file()).exists();
+    assertThat(printed).isEmpty();
+  }
+
+  @Test
   void deletes_no_directory_outside_the_work_directory() throws Exception {
     Path outside = Files.createDirectories(workDir.resolveSibling(workDir.getFileName() + "-outside"));
     try {
