@@ -104,6 +104,8 @@ class KilledJvmIT {
       next.close();
     }
     assertThat(leases(workDir)).as("leases after the next environment closed").isEmpty();
+    // Polled: on a busy machine another program may hold one of them for a moment, by chance.
+    within(() -> run.ports.stream().allMatch(KilledJvmIT::free));
     assertThat(run.ports.stream().filter(port -> !free(port)).collect(Collectors.toList()))
         .as("ports of the killed run (app, postgres) still bound").isEmpty();
     return printed;
