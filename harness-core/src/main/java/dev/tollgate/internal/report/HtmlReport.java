@@ -55,7 +55,7 @@ public final class HtmlReport {
     out.append("<h1>Tollgate: <code>").append(e(run.test())).append("</code> <span class=\"badge ")
         .append(status).append("\">").append(status).append("</span>");
     if (!run.passed()) {
-      String kind = run.flakiness().reproduced() == run.flakiness().reruns() ? "deterministic" : "flaky";
+      String kind = run.flakiness().kind();
       out.append(" <span class=\"badge ").append(kind).append("\" id=\"flakiness\" title=\"")
           .append(e(run.flakiness().rateText())).append("\">")
           .append(e(run.flakiness().text())).append("</span>");
