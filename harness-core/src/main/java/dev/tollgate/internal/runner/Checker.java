@@ -346,9 +346,15 @@ public final class Checker<M, S> {
         early.saved(saved.save(token, run).getFileName().toString());
       }
       return failure;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | AssertionError | StackOverflowError e) {
+      String replayLine;
+      try {
+        replayLine = settings.replayCommand(token);
+      } catch (RuntimeException inner) {
+        replayLine = "-Dtollgate.replay=" + token;
+      }
       return FallbackReport.handle(program, result, new FallbackReport.Facts(model.name(), test,
-          seed, token, settings.replayCommand(token), flakiness, discovery, folder,
+          seed, token, replayLine, flakiness, discovery, folder,
           saveToCorpus ? saved : null), failure, e, settings.reporting().reporter(), early::saved);
     }
   }

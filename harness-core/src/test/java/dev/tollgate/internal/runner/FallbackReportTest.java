@@ -26,11 +26,14 @@ class FallbackReportTest {
   @TempDir Path corpus;
   private final List<String> lines = new ArrayList<>();
 
-  /** A model state whose text breaks: every report shows the model state, so every report fails. */
-  record Count(int n) {
+  /** A model state whose text may break: every report shows the model state, so every report fails. */
+  record Count(int n, boolean broken) {
     @Override
     public String toString() {
-      throw new IllegalStateException("the model state cannot be shown");
+      if (broken) {
+        throw new IllegalStateException("the model state cannot be shown");
+      }
+      return "Count" + n;
     }
   }
 
@@ -45,8 +48,8 @@ class FallbackReportTest {
   };
 
   /** The bug: a third bump is refused. */
-  private static Model<Count, Object> model() {
-    return Model.<Count, Object>define("bumps", Object.class, () -> new Count(0))
+  private static Model<Count, Object> model(boolean broken) {
+    return Model.<Count, Object>define("bumps", Object.class, () -> new Count(0, broken))
         .command("bump", c -> c
             .run((client, none) -> "ok")
             .expect((count, call, response) -> {
@@ -54,7 +57,7 @@ class FallbackReportTest {
                 throw new AssertionError("the third bump was refused");
               }
             })
-            .update((count, call) -> new Count(count.n() + 1)))
+            .update((count, call) -> new Count(count.n() + 1, count.broken())))
         .build();
   }
 
@@ -68,7 +71,7 @@ class FallbackReportTest {
   void reporting_error_falls_back_to_report_txt_with_steps_seed_and_replay_and_still_throws_the_failure()
       throws Exception {
     Throwable thrown = catchThrowable(() -> Tollgate.runner().reporter(lines::add).seed(5)
-        .maxSteps(6).check(model(), IN_PROCESS));
+        .maxSteps(6).check(model(true), IN_PROCESS));
 
     assertThat(thrown).isInstanceOf(ModelCheckFailure.class);
     ModelCheckFailure failure = (ModelCheckFailure) thrown;
@@ -91,5 +94,22 @@ class FallbackReportTest {
       assertThat(entries.toList()).singleElement().satisfies(entry ->
           assertThat(Files.readString(entry)).contains("replay=" + failure.replayToken() + "\n"));
     }
+  }
+
+  @Test
+  void report_folder_that_cannot_be_written_prints_the_plain_text_failure_on_the_console()
+      throws Exception {
+    Path notAFolder = Files.writeString(reports.resolve("not-a-folder"), "a file");
+    System.setProperty("tollgate.reportDir", notAFolder.toString());
+
+    Throwable thrown = catchThrowable(() -> Tollgate.runner().reporter(lines::add).seed(5)
+        .maxSteps(6).check(model(false), IN_PROCESS));
+
+    assertThat(thrown).isInstanceOf(ModelCheckFailure.class);
+    String token = ((ModelCheckFailure) thrown).replayToken();
+    assertThat(lines).anyMatch(l -> l.contains("building the reports failed")
+        && l.contains("here it is in plain text:")
+        && l.contains("Steps:\n  1. user1 bump()\n") && l.contains("Seed: 5 ")
+        && l.contains("Replay token: " + token + "\n"));
   }
 }
