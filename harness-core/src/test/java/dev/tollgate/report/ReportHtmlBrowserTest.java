@@ -46,7 +46,9 @@ class ReportHtmlBrowserTest {
     }
     Path screenshot = OUT.resolve("report.png").toAbsolutePath();
 
-    String dom = open(chromium, reports.resolve("notes/report.html"), screenshot, 2000);
+    String dom = open(chromium, reports.resolve("dev.tollgate.report.ReportHtmlBrowserTest"
+        + ".report_renders_in_chromium_with_the_state_diagram_and_the_steps/report.html"),
+        screenshot, 2000);
 
     assertThat(Files.size(screenshot)).isGreaterThan(10_000);
     assertThat(dom).contains("<svg").contains(">logged_out</text>").contains(">logged_in</text>")
@@ -65,7 +67,8 @@ class ReportHtmlBrowserTest {
         .tries(150).users(2).check(TodoModel.model(), TodoSystem.correct());
     Path screenshot = OUT.resolve("passing.png").toAbsolutePath();
 
-    String dom = open(chromium, reports.resolve("todos/report.html"), screenshot, 1400);
+    String dom = open(chromium, reports.resolve("dev.tollgate.report.ReportHtmlBrowserTest"
+        + ".passing_report_draws_every_transition_with_its_count_and_self_loops/report.html"), screenshot, 1400);
 
     assertThat(Files.size(screenshot)).isGreaterThan(10_000);
     assertThat(dom).contains("class=\"badge passed\"").contains("<svg")
