@@ -273,4 +273,78 @@ class GateTest {
                 .startsWith("## Build\n\nearlier step output\n# ✅ Tollgate gate: PASSED")
                 .isEqualTo("## Build\n\nearlier step output\n" + gateMd() + "\n");
     }
+
+    // The flaky policy: a flaky model test failure blocks by default, and warns with flaky=warn.
+
+    /** A failed model test as the harness reports it, with its reruns' classification. */
+    void failedModelTest(String kind, String classification, int reruns, int reproduced, double low, double high) {
+        Fixtures.tollgateReport(root.resolve("build"), "app", "todos",
+                "{\"schema\": \"tollgate-report/1\", \"test\": \"dev.example.TodoGateIT#todos\","
+                        + " \"status\": \"failed\",\n"
+                        + " \"failure\": {\"command\": \"vote\", \"check\": \"postcondition\","
+                        + " \"message\": \"postcondition of vote at step 4: expected 1 but was 2\"},\n"
+                        + " \"latency\": {},\n"
+                        + " \"flaky\": {\"classification\": \"" + classification + "\", \"kind\": \"" + kind
+                        + "\", \"reruns\": " + reruns + ", \"reproduced\": " + reproduced + ", \"rate\": "
+                        + ((double) reproduced / reruns) + ", \"interval95\": {\"low\": " + low
+                        + ", \"high\": " + high + "}}}\n");
+    }
+
+    void flakyFailure() {
+        failedModelTest("flaky", "flaky: reproduced 10 of 20", 20, 10, 0.2993, 0.7007);
+    }
+
+    @Test
+    void flaky_failure_blocks_by_default_and_the_summary_names_the_policy_and_the_rate() throws Exception {
+        flakyFailure();
+
+        int code = gate();
+
+        assertThat(code).isEqualTo(1);
+        assertThat(gateMd())
+                .contains("| ⛔ | model test `dev.example.TodoGateIT#todos` |")
+                .contains("— flaky, failed 10 of 20 reruns: rate 50%, 95% interval 30%-70% (flaky policy: block)")
+                .contains("Flaky policy: block (the default): a flaky failure blocks the deploy like any other.");
+        assertThat(stdout()).contains("blocked by Every test passed: model test `dev.example.TodoGateIT#todos`")
+                .contains("flaky policy: block");
+    }
+
+    @Test
+    void flaky_failure_warns_and_passes_with_flaky_warn() throws Exception {
+        flakyFailure();
+
+        int code = gate("--config", config("flaky=warn\n").toString());
+
+        assertThat(code).isZero();
+        assertThat(gateMd()).startsWith("# ✅ Tollgate gate: PASSED")
+                .contains("With warnings that a setting keeps from blocking: Every test passed.")
+                .contains("| ⚠️ | model test `dev.example.TodoGateIT#todos` |")
+                .contains("rate 50%, 95% interval 30%-70% (flaky policy: warn, so it does not block)")
+                .contains("Flaky policy: warn: a flaky failure is shown with its failure rate and does not block");
+        assertThat(stdout()).contains("warning, not blocking, from Every test passed: model test"
+                + " `dev.example.TodoGateIT#todos`").contains("(flaky policy: warn, so it does not block)");
+    }
+
+    @Test
+    void deterministic_failure_blocks_even_with_flaky_warn() throws Exception {
+        failedModelTest("deterministic", "deterministic", 10, 10, 0.7225, 1.0);
+
+        int code = gate("--config", config("flaky=warn\n").toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(gateMd()).contains("| ⛔ | model test `dev.example.TodoGateIT#todos` |")
+                .contains("expected 1 but was 2 — deterministic");
+    }
+
+    @Test
+    void an_unknown_flaky_policy_cannot_be_decided_and_says_the_two_values() {
+        flakyFailure();
+
+        int code = gate("--config", config("flaky=ignore\n").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr())
+                .contains("expected flaky in ")
+                .contains("to be block or warn, but found 'ignore'. Fix: write flaky=block");
+    }
 }

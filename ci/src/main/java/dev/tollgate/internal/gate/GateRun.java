@@ -49,7 +49,7 @@ public final class GateRun {
         GateConfig config = GateConfig.load(commandLine.config(), env);
         RunResults results = RunResults.scan(commandLine.reports());
         List<RuleOutcome> outcomes = List.of(
-                TestsRule.evaluate(results, summaryFolder(commandLine.out())),
+                TestsRule.evaluate(results, summaryFolder(commandLine.out()), config.flaky()),
                 LatencyRule.evaluate(results.reports(), config),
                 MigrationsRule.evaluate(config.migrationsDir(), config.lastReleasedVersion()));
         Verdict verdict = Summary.verdictOf(outcomes);
@@ -65,6 +65,9 @@ public final class GateRun {
             for (RuleOutcome.Row row : outcome.blockingRows()) {
                 console.info("  blocked by " + outcome.title() + ": " + String.join(" — ", row.plainCells()));
                 row.details().flatMap(RuleOutcome.Details::replay).ifPresent(line -> console.info("    replay: " + line));
+            }
+            for (RuleOutcome.Row row : outcome.warningRows()) {
+                console.info("  warning, not blocking, from " + outcome.title() + ": " + String.join(" — ", row.plainCells()));
             }
         }
         return verdict;

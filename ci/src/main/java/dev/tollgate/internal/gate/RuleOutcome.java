@@ -20,7 +20,9 @@ public record RuleOutcome(String title, List<String> columns, List<Row> rows, Li
         PASSED("✅"),
         BLOCKED("⛔"),
         /** Shown, but not judged (too few calls, or a rule without its settings): never shown as passed. */
-        NOT_JUDGED("⚠️");
+        NOT_JUDGED("⚠️"),
+        /** Judged, and found wanting, but a setting says it warns instead of blocking (a flaky failure with flaky=warn). */
+        WARNED("⚠️");
 
         private final String icon;
 
@@ -50,6 +52,10 @@ public record RuleOutcome(String title, List<String> columns, List<Row> rows, Li
 
         public static Row blocked(Text... cells) {
             return new Row(Mark.BLOCKED, Arrays.asList(cells), Optional.empty());
+        }
+
+        public static Row warned(Text... cells) {
+            return new Row(Mark.WARNED, Arrays.asList(cells), Optional.empty());
         }
 
         public static Row notJudged(Text... cells) {
@@ -87,11 +93,21 @@ public record RuleOutcome(String title, List<String> columns, List<Row> rows, Li
         return rows.stream().filter(Row::blocks).toList();
     }
 
-    /** Blocked if any row blocks; else not judged if the rule was skipped or any row was not judged; else passed. */
+    public List<Row> warningRows() {
+        return rows.stream().filter(r -> r.mark() == Mark.WARNED).toList();
+    }
+
+    /**
+     * Blocked if any row blocks; else not judged if the rule was skipped or any row was not judged; else warned if
+     * any row warns; else passed.
+     */
     public Mark mark() {
         if (blocks()) {
             return Mark.BLOCKED;
         }
-        return skipped || rows.stream().anyMatch(r -> r.mark() == Mark.NOT_JUDGED) ? Mark.NOT_JUDGED : Mark.PASSED;
+        if (skipped || rows.stream().anyMatch(r -> r.mark() == Mark.NOT_JUDGED)) {
+            return Mark.NOT_JUDGED;
+        }
+        return warningRows().isEmpty() ? Mark.PASSED : Mark.WARNED;
     }
 }

@@ -2,7 +2,9 @@ package dev.tollgate.internal.gate;
 
 import dev.tollgate.gate.Verdict;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The gate's written ruling: Markdown for {@code gate.md} and the CI job summary (verdict
@@ -34,15 +36,23 @@ public final class Summary {
         StringBuilder md = new StringBuilder("# ").append(verdictLine(verdict)).append("\n\n");
         List<String> blocking = titles(outcomes, RuleOutcome.Mark.BLOCKED);
         List<String> notJudged = titles(outcomes, RuleOutcome.Mark.NOT_JUDGED);
+        List<String> warned = titles(outcomes, RuleOutcome.Mark.WARNED);
         if (!blocking.isEmpty()) {
             md.append(blocking.size()).append(" of ").append(outcomes.size()).append(" rules block the deploy: ")
                     .append(String.join(", ", blocking)).append(".");
-        } else if (notJudged.isEmpty()) {
+        } else if (notJudged.isEmpty() && warned.isEmpty()) {
             md.append("All ").append(outcomes.size()).append(" rules passed: the build may be deployed.");
         } else {
-            md.append("No rule blocks the deploy: the build may be deployed. Passed: ")
-                    .append(outcomes.size() - notJudged.size()).append(" of ").append(outcomes.size())
-                    .append(" rules; not judged (in full): ").append(String.join(", ", notJudged)).append(".");
+            md.append("No rule blocks the deploy: the build may be deployed.");
+            if (!notJudged.isEmpty()) {
+                md.append(" Passed: ").append(outcomes.size() - notJudged.size()).append(" of ")
+                        .append(outcomes.size()).append(" rules; not judged (in full): ")
+                        .append(String.join(", ", notJudged)).append(".");
+            }
+            if (!warned.isEmpty()) {
+                md.append(" With warnings that a setting keeps from blocking: ").append(String.join(", ", warned))
+                        .append(".");
+            }
         }
         md.append("\n");
         for (RuleOutcome outcome : outcomes) {
@@ -100,7 +110,9 @@ public final class Summary {
                         + String.join(" — ", r.plainCells())
                         + r.details().flatMap(RuleOutcome.Details::replay).map(line -> "\n  replay: " + line)
                                 .orElse("")))
-                .toList();
+                .collect(Collectors.toCollection(ArrayList::new));
+        outcomes.forEach(o -> o.warningRows().forEach(r -> items.add("• warning, not blocking: " + o.title() + ": "
+                + String.join(" — ", r.plainCells()))));
         items.stream().limit(MAX_CHAT_ITEMS).forEach(item -> text.append('\n').append(item));
         if (items.size() > MAX_CHAT_ITEMS) {
             text.append("\n… and ").append(items.size() - MAX_CHAT_ITEMS).append(" more");

@@ -25,8 +25,15 @@ public final class TestsRule {
         return evaluate(results, Path.of(""));
     }
 
-    /** {@code summaryFolder} is where gate.md goes: links to the reports are relative to it. */
     public static RuleOutcome evaluate(RunResults results, Path summaryFolder) {
+        return evaluate(results, summaryFolder, FlakyPolicy.BLOCK);
+    }
+
+    /**
+     * {@code summaryFolder} is where gate.md goes: links to the reports are relative to it. {@code flaky} says
+     * whether a model test failure that its reruns showed flaky blocks or warns.
+     */
+    public static RuleOutcome evaluate(RunResults results, Path summaryFolder, FlakyPolicy flaky) {
         List<RuleOutcome.Row> rows = new ArrayList<>();
         Set<String> failedModelTests = new HashSet<>();
         for (TollgateReport report : results.reports()) {
@@ -51,11 +58,13 @@ public final class TestsRule {
             }
         }
         int modelPassed = 0;
+        int flakyFailures = 0;
         for (TollgateReport report : results.reports()) {
             if (report.passed()) {
                 modelPassed++;
             } else {
-                rows.add(modelFailure(report, summaryFolder));
+                rows.add(modelFailure(report, summaryFolder, flaky));
+                flakyFailures += report.flaky().filter(TollgateReport.Flaky::flaky).isPresent() ? 1 : 0;
             }
         }
         if (passed + skipped > 0) {
@@ -69,7 +78,18 @@ public final class TestsRule {
                 + results.reports().size() + " Tollgate report(s)."
                 + (shownAsModelTest == 0 ? "" : " " + shownAsModelTest + " failed JUnit test case(s) are model"
                         + " tests, each shown once, by its model test report.");
-        return new RuleOutcome(TITLE, List.of("Test", "Result"), rows, List.of(note));
+        List<String> notes = new ArrayList<>(List.of(note));
+        if (flakyFailures > 0) {
+            notes.add("Flaky policy: " + policyText(flaky) + " Set " + GateConfig.FLAKY + "=block or "
+                    + GateConfig.FLAKY + "=warn in " + GateConfig.DEFAULT_FILE_NAME + ".");
+        }
+        return new RuleOutcome(TITLE, List.of("Test", "Result"), rows, notes);
+    }
+
+    private static String policyText(FlakyPolicy flaky) {
+        return flaky == FlakyPolicy.BLOCK
+                ? "block (the default): a flaky failure blocks the deploy like any other."
+                : "warn: a flaky failure is shown with its failure rate and does not block the deploy.";
     }
 
     /**
@@ -90,7 +110,7 @@ public final class TestsRule {
                         message.isCut() ? Optional.of(test.message()) : Optional.empty()));
     }
 
-    private static RuleOutcome.Row modelFailure(TollgateReport report, Path summaryFolder) {
+    private static RuleOutcome.Row modelFailure(TollgateReport report, Path summaryFolder, FlakyPolicy policy) {
         Text name = Text.plain("model test ").plusCode(report.test());
         Text why;
         if (report.running()) {
@@ -103,10 +123,19 @@ public final class TestsRule {
                             .plus(" check: ").plus(Text.shortened(f.message(), MAX_MESSAGE)))
                     .orElse(Text.plain("failed, with no failure details"));
         }
+        boolean flaky = !report.running() && report.flaky().filter(TollgateReport.Flaky::flaky).isPresent();
+        if (flaky) {
+            why = why.plus(" — flaky, " + report.flaky().get().rateText() + " (flaky policy: " + policy.key()
+                    + (policy == FlakyPolicy.WARN ? ", so it does not block)" : ")"));
+        } else if (!report.running() && report.flaky().isPresent()) {
+            why = why.plus(" — " + report.flaky().get().classification());
+        }
         Optional<String> replay = report.replay()
                 .map(r -> r.command().isBlank() ? "-Dtollgate.replay=" + r.token() : r.command());
         String full = report.message().strip();
-        return RuleOutcome.Row.blocked(name, why).withDetails(new RuleOutcome.Details(replay,
+        RuleOutcome.Row row = flaky && policy == FlakyPolicy.WARN
+                ? RuleOutcome.Row.warned(name, why) : RuleOutcome.Row.blocked(name, why);
+        return row.withDetails(new RuleOutcome.Details(replay,
                 reportLinks(report, summaryFolder), full.isEmpty() ? Optional.empty() : Optional.of(full)));
     }
 

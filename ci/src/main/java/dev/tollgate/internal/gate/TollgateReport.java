@@ -19,12 +19,13 @@ public record TollgateReport(
         Path file,
         boolean running,
         Optional<Replay> replay,
-        String message) {
+        String message,
+        Optional<Flaky> flaky) {
 
     /** A report of a run that finished. */
     public TollgateReport(String test, boolean passed, Optional<Failure> failure, Map<String, Latency> latency,
             Path file) {
-        this(test, passed, failure, latency, file, false, Optional.empty(), "");
+        this(test, passed, failure, latency, file, false, Optional.empty(), "", Optional.empty());
     }
 
     /** The command and the check that failed, as the shrunk program showed them. */
@@ -33,6 +34,33 @@ public record TollgateReport(
 
     /** The token that replays the failing program, and the command line that does (empty when unknown). */
     public record Replay(String token, String command) {
+    }
+
+    /**
+     * How the harness classified a failure by rerunning its shrunk program: {@code kind} is {@code flaky},
+     * {@code deterministic} or {@code unclassified}; {@code reproduced} of {@code reruns} failed alike, and
+     * {@code low}-{@code high} is the 95% interval of that rate (NaN when the report gives none).
+     */
+    public record Flaky(String kind, String classification, int reruns, int reproduced, double low, double high) {
+
+        public boolean flaky() {
+            return kind.equals("flaky");
+        }
+
+        /** {@code failed 10 of 20 reruns: rate 50%, 95% interval 30%-70%}, or the classification alone. */
+        public String rateText() {
+            if (reruns <= 0) {
+                return classification;
+            }
+            String text = "failed " + reproduced + " of " + reruns + (reruns == 1 ? " rerun" : " reruns") + ": rate "
+                    + percent((double) reproduced / reruns);
+            return Double.isNaN(low) || Double.isNaN(high) ? text
+                    : text + ", 95% interval " + percent(low) + "-" + percent(high);
+        }
+
+        private static String percent(double value) {
+            return Math.round(value * 100) + "%";
+        }
     }
 
     /** Latency percentiles of one command over the test's runs. */

@@ -55,7 +55,7 @@ public final class HtmlReport {
     out.append("<h1>Tollgate: <code>").append(e(run.test())).append("</code> <span class=\"badge ")
         .append(status).append("\">").append(status).append("</span>");
     if (!run.passed()) {
-      String kind = run.flakiness().reproduced() == run.flakiness().reruns() ? "deterministic" : "flaky";
+      String kind = run.flakiness().kind();
       out.append(" <span class=\"badge ").append(kind).append("\" id=\"flakiness\" title=\"")
           .append(e(run.flakiness().rateText())).append("\">")
           .append(e(run.flakiness().text())).append("</span>");
@@ -167,7 +167,10 @@ public final class HtmlReport {
         .append("<div class=\"bar\" style=\"width:").append(pct(l.p95Ms(), max))
         .append("%\" title=\"p95\"></div><div class=\"bar p99\" style=\"width:")
         .append(pct(l.p99Ms(), max)).append("%\" title=\"p99\"></div></td></tr>\n"));
-    out.append("</table>\n");
+    out.append("</table>\n<p class=\"meta\" id=\"latency-legend\">Bars: <span class=\"bar\"")
+        .append(" style=\"display:inline-block;width:24px\"></span> p95 and <span class=\"bar p99\"")
+        .append(" style=\"display:inline-block;width:24px\"></span> p99 per command, to scale: the")
+        .append(" longest bar is the slowest p99, ").append(ms(max)).append(" ms.</p>\n");
   }
 
   private static void coverage(RunRecord.Coverage c, StringBuilder out) {

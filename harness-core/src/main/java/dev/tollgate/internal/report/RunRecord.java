@@ -197,7 +197,8 @@ public record RunRecord(
   /**
    * One corpus entry replayed before the random tries.
    *
-   * @param outcome {@code passed}, {@code failed} or {@code ignored}
+   * @param outcome {@code passed}, {@code failed}, {@code ignored}, or {@code flaky entry passed}: an
+   *     entry saved as flaky passed every one of its replays
    */
   public record CorpusOutcome(String file, String outcome, String note) {}
 }

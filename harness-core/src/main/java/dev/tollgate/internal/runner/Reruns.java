@@ -35,6 +35,29 @@ final class Reruns {
   private int reproduced;
   private boolean cutShort;
 
+  /** The most replays of a flaky corpus entry. */
+  static final int MAX_CORPUS_REPLAYS = 10;
+
+  /**
+   * How often a corpus entry saved as flaky is replayed, stopping at its first failure, before it
+   * counts as passing: enough that a bug still there at the rate its reruns showed fails at least
+   * one replay with probability 95%. (1 - rate)^n <= 0.05 gives n = ceil(ln 0.05 / ln(1 - rate)),
+   * at most {@value #MAX_CORPUS_REPLAYS}. A half-time bug gets 5 replays and slips through all of
+   * them once in 32 runs (replayed once, it slipped through every other run). A one-in-ten bug would
+   * need 29; at 10 it still slips through 35% of the time, the price of a corpus that replays fast.
+   */
+  static int corpusReplays(Flakiness flaky) {
+    double rate = flaky.rate();
+    if (!(rate > 0)) {
+      return MAX_CORPUS_REPLAYS;
+    }
+    if (rate >= 1) {
+      return 1;
+    }
+    int n = (int) Math.ceil(Math.log(0.05) / Math.log(1 - rate));
+    return Math.max(1, Math.min(MAX_CORPUS_REPLAYS, n));
+  }
+
   Reruns(int cap) {
     this.cap = cap;
     this.deterministicAfter = Math.min(cap, Math.max(Flakiness.DETERMINISTIC_AFTER, cap / 2));

@@ -52,4 +52,12 @@ class RerunsTest {
     assertThat(interval[0]).isBetween(0.722, 0.723);
     assertThat(interval[1]).isEqualTo(1.0);
   }
+
+  @Test
+  void flaky_corpus_entry_is_replayed_enough_to_catch_its_bug_with_95_percent() {
+    assertThat(Reruns.corpusReplays(new Flakiness(20, 10))).isEqualTo(5);
+    assertThat(Reruns.corpusReplays(new Flakiness(20, 18))).isEqualTo(2);
+    assertThat(Reruns.corpusReplays(new Flakiness(20, 2))).isEqualTo(Reruns.MAX_CORPUS_REPLAYS);
+    assertThat(Reruns.corpusReplays(new Flakiness(20, 0))).isEqualTo(Reruns.MAX_CORPUS_REPLAYS);
+  }
 }
