@@ -82,6 +82,28 @@ class GateWebhookTest {
     }
 
     @Test
+    void posts_plain_text_without_markdown_or_html_escapes_and_with_the_replay_line() throws Exception {
+        Fixtures.junitXml(root.resolve("build"), "app", "surefire", "dev.example.TodoTest",
+                failed("parses", "expected: <a|b> but was: <a\\b>"));
+        Fixtures.failingReportWithReplay(root.resolve("build"), "app", "dev.example.TodoGateIT#todos", "vote",
+                "invariant", "votes lost: expected <2> but was <1>", "mvn verify -Dtollgate.replay=t1.ab.7.AAAA",
+                "Tollgate: model 'todos' failed");
+        chat.stubFor(post(urlEqualTo("/services/hook")).willReturn(aResponse().withStatus(200)));
+
+        gate("webhook.url=" + hook() + "\n");
+
+        String text = chat.getAllServeEvents().get(0).getRequest().getBodyAsString();
+        String chatText = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text).get("text").asText();
+        assertThat(chatText)
+                .contains("• Every test passed: `dev.example.TodoTest#parses` — failure"
+                        + " org.opentest4j.AssertionFailedError: expected: <a|b> but was: <a\\b>")
+                .contains("• Every test passed: model test `dev.example.TodoGateIT#todos` — command `vote` failed its"
+                        + " `invariant` check: votes lost: expected <2> but was <1>\n  replay: mvn verify"
+                        + " -Dtollgate.replay=t1.ab.7.AAAA")
+                .doesNotContain("&lt;").doesNotContain("\\|").doesNotContain("\\\\");
+    }
+
+    @Test
     void takes_the_webhook_from_the_environment() {
         Fixtures.junitXml(root.resolve("build"), "app", "surefire", "dev.example.TodoTest", passed("adds_todo"));
         chat.stubFor(post(urlEqualTo("/services/hook")).willReturn(aResponse().withStatus(200)));

@@ -88,8 +88,10 @@ public final class ModelCheckFailure extends AssertionFailedError {
   }
 
   /**
-   * {@code deterministic} when the shrunk program failed alike on every rerun, else {@code flaky:
-   * reproduced k of N}.
+   * {@code deterministic} when the shrunk program failed alike on ten reruns in a row, {@code flaky:
+   * reproduced k of N} when a rerun passed or failed otherwise, {@code deterministic as far as N
+   * reruns show (…)} when every rerun failed alike but fewer than ten ran (a low {@code
+   * tollgate.flakyReruns}, or the time budget), and {@code not classified (…)} with no rerun.
    */
   public String flakiness() {
     return details.flakiness();

@@ -159,7 +159,11 @@ public final class Runner {
     return with(k -> k.corpus = null);
   }
 
-  /** How often a shrunk failure is rerun to tell deterministic from flaky (default 3; 0: never). */
+  /**
+   * How often a shrunk failure is rerun at most to tell deterministic from flaky (default 20; 0:
+   * never). Ten reproductions in a row with no pass end the reruns early as deterministic; a
+   * flaky failure uses them all, to estimate its rate.
+   */
   public Runner flakyReruns(int value) {
     if (value < 0) {
       throw new TollgateConfigurationException(

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,8 +82,9 @@ class CorpusAndFlakyTest {
     try (NotesHttp buggy = new NotesHttp(true)) {
       again = catchThrowableOfType(ModelCheckFailure.class,
           () -> runner().seed(1234).check(NotesHttp.model(), buggy));
-      // One corpus program, then the flaky reruns of it: no random program ran.
-      assertThat(buggy.log().stream().filter("reset"::equals).count()).isEqualTo(1 + 3);
+      // One corpus program, then the reruns of it (ten reproductions: deterministic): no random
+      // program ran.
+      assertThat(buggy.log().stream().filter("reset"::equals).count()).isEqualTo(1 + 10);
     }
     assertThat(again.getMessage()).contains("Replayed corpus entry " + onlyEntry().getFileName()
         + " from the regression corpus (4 steps), before any random try.");
@@ -139,16 +141,21 @@ class CorpusAndFlakyTest {
         && l.contains("belongs to another model"));
   }
 
-  /** Fails only on every other program: the planted bug is there on even resets only. */
-  static final class SometimesBuggy implements SystemUnderTest<TodoSystem.Client> {
+  /** Has the planted bug on the resets {@code buggy} picks (counted from 1), is correct on the rest. */
+  static final class SwitchingBuggy implements SystemUnderTest<TodoSystem.Client> {
     private final TodoSystem buggy = TodoSystem.with(Bug.DOUBLE_VOTE);
     private final TodoSystem correct = TodoSystem.correct();
+    private final IntPredicate buggyOn;
     private TodoSystem current = correct;
     private int resets;
 
+    SwitchingBuggy(IntPredicate buggyOn) {
+      this.buggyOn = buggyOn;
+    }
+
     @Override
     public void reset() {
-      current = ++resets % 2 == 0 ? buggy : correct;
+      current = buggyOn.test(++resets) ? buggy : correct;
       current.reset();
     }
 
@@ -158,11 +165,16 @@ class CorpusAndFlakyTest {
     }
   }
 
+  /** Fails only on every other program: the planted bug is there on even resets only. */
+  private static SwitchingBuggy sometimesBuggy() {
+    return new SwitchingBuggy(reset -> reset % 2 == 0);
+  }
+
   @Test
   void failure_that_shows_only_sometimes_is_classified_flaky() throws Exception {
     ModelCheckFailure failure = catchThrowableOfType(ModelCheckFailure.class,
         () -> runner().withoutCorpus().seed(2).flakyReruns(4)
-            .check(TodoModel.model(), new SometimesBuggy()));
+            .check(TodoModel.model(), sometimesBuggy()));
 
     assertThat(failure.flakiness()).isEqualTo("flaky: reproduced 2 of 4");
     assertThat(failure.getMessage()).contains("Classified: flaky: reproduced 2 of 4");
@@ -176,9 +188,61 @@ class CorpusAndFlakyTest {
   @Test
   void failure_that_shows_every_time_is_classified_deterministic() {
     ModelCheckFailure failure = catchThrowableOfType(ModelCheckFailure.class,
-        () -> runner().withoutCorpus().seed(2).flakyReruns(5)
+        () -> runner().withoutCorpus().seed(2)
             .check(TodoModel.model(), TodoSystem.with(Bug.DOUBLE_VOTE)));
 
     assertThat(failure.flakiness()).isEqualTo("deterministic");
+  }
+
+  @Test
+  void fewer_reruns_than_ten_say_the_failure_is_deterministic_only_as_far_as_they_show() {
+    ModelCheckFailure failure = catchThrowableOfType(ModelCheckFailure.class,
+        () -> runner().withoutCorpus().seed(2).flakyReruns(5)
+            .check(TodoModel.model(), TodoSystem.with(Bug.DOUBLE_VOTE)));
+
+    assertThat(failure.flakiness()).isEqualTo("deterministic as far as 5 reruns show"
+        + " (tollgate.flakyReruns=5; 10 in a row rule out a failure that shows half the time)");
+  }
+
+  @Test
+  void flaky_failure_is_saved_to_the_corpus_marked_flaky() throws Exception {
+    catchThrowableOfType(ModelCheckFailure.class,
+        () -> runner().seed(2).check(TodoModel.model(), sometimesBuggy()));
+
+    assertThat(Files.readString(onlyEntry())).contains("# classified: flaky: reproduced 10 of 20\n");
+  }
+
+  @Test
+  void flaky_entry_that_passes_every_replay_is_reported_as_flaky_entry_passed() throws Exception {
+    catchThrowableOfType(ModelCheckFailure.class,
+        () -> runner().seed(2).check(TodoModel.model(), sometimesBuggy()));
+    String entry = onlyEntry().getFileName().toString();
+
+    RunSummary summary = runner().seed(9).tries(3).check(TodoModel.model(), TodoSystem.correct());
+
+    // Saved at 10 of 20: 5 replays, since a half-time bug passes all 5 once in 32 runs.
+    assertThat(summary.corpus()).containsExactly(entry + ": flaky entry passed");
+    assertThat(summary.programs()).isEqualTo(5 + 3);
+    assertThat(lines).anyMatch(l -> l.contains("all passed; flaky entry passed: " + entry));
+    JsonNode outcome = new ObjectMapper().readTree(
+        reports.resolve("dev.example.NotesGateIT.notes/report.json").toFile()).path("corpus").get(0);
+    assertThat(outcome.path("outcome").asText()).isEqualTo("flaky entry passed");
+    assertThat(outcome.path("note").asText()).contains("saved as flaky (failed 10 of 20 reruns")
+        .contains("passed all 5 replays");
+    assertThat(onlyEntry()).exists();
+  }
+
+  @Test
+  void flaky_entry_whose_bug_is_still_there_fails_the_run_even_when_its_first_replays_pass()
+      throws Exception {
+    catchThrowableOfType(ModelCheckFailure.class,
+        () -> runner().seed(2).check(TodoModel.model(), sometimesBuggy()));
+    String entry = onlyEntry().getFileName().toString();
+
+    ModelCheckFailure again = catchThrowableOfType(ModelCheckFailure.class,
+        () -> runner().seed(9).tries(3).check(TodoModel.model(), new SwitchingBuggy(reset -> reset > 3)));
+
+    assertThat(again).isNotNull();
+    assertThat(again.getMessage()).contains("Replayed corpus entry " + entry);
   }
 }

@@ -9,7 +9,9 @@ import dev.tollgate.fixtures.NotesHttp;
 import dev.tollgate.fixtures.RestoreTollgateProperties;
 import dev.tollgate.fixtures.TodoModel;
 import dev.tollgate.fixtures.TodoSystem;
+import dev.tollgate.model.Model;
 import dev.tollgate.runner.ModelCheckFailure;
+import dev.tollgate.runner.SystemUnderTest;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,6 +76,75 @@ class ReportHtmlBrowserTest {
     assertThat(dom).contains("class=\"badge passed\"").contains("<svg")
         .containsPattern("logout ×[1-9]").containsPattern("list_with_old_token ×[1-9]")
         .containsPattern("vote ×[1-9]").contains("id=\"latency\"");
+  }
+
+
+  /** One client per user for the crowded model; it counts, nothing more. */
+  public static final class Clicks {
+    int count;
+  }
+
+  enum Door { OUTSIDE, INSIDE, UPSTAIRS }
+
+  /** Eleven commands that keep a user inside, with long names, as a real model has them. */
+  static Model<Integer, Clicks> crowded() {
+    var builder = Model.define("crowded", Clicks.class, () -> 0).userStates(Door.class)
+        .command("enter", c -> c.from(Door.OUTSIDE).to(Door.INSIDE).run((clicks, none) -> 1))
+        .command("leave", c -> c.from(Door.INSIDE).to(Door.OUTSIDE).run((clicks, none) -> 1))
+        .command("go_up", c -> c.from(Door.INSIDE).to(Door.UPSTAIRS).run((clicks, none) -> 1))
+        .command("go_down", c -> c.from(Door.UPSTAIRS).to(Door.INSIDE).run((clicks, none) -> 1));
+    for (String name : List.of("favorite_the_article", "unfavorite_the_article",
+        "follow_the_author", "unfollow_the_author", "comment_on_the_article",
+        "delete_the_comment", "update_the_article", "list_the_feed", "list_articles_by_tag",
+        "read_the_profile", "update_the_user_settings")) {
+      builder = builder.command(name, c -> c.from(Door.INSIDE)
+          .run((clicks, none) -> ++clicks.count));
+    }
+    return builder.build();
+  }
+
+  @Test
+  void every_label_of_a_crowded_self_loop_lies_inside_the_diagram() throws Exception {
+    String chromium = chromium();
+    Path reports = OUT.resolve("reports");
+    System.setProperty("tollgate.reportDir", reports.toString());
+    Tollgate.runner().reporter(Reporter.none()).withoutCorpus().seed(3).tries(60)
+        .check(crowded(), new SystemUnderTest<Clicks>() {
+          @Override
+          public void reset() {}
+
+          @Override
+          public Clicks client(dev.tollgate.model.User user) {
+            return new Clicks();
+          }
+        });
+    Path report = reports.resolve("dev.tollgate.report.ReportHtmlBrowserTest"
+        + ".every_label_of_a_crowded_self_loop_lies_inside_the_diagram/report.html");
+    // The page as written, plus a script that measures each label as the browser drew it.
+    Path measured = report.resolveSibling("measured.html");
+    Files.writeString(measured, Files.readString(report).replace("</body>", """
+        <script>
+        const svg = document.querySelector('svg.fsm');
+        const box = svg.viewBox.baseVal;
+        const outside = [];
+        const labels = svg.querySelectorAll('text tspan, g.state text');
+        for (const t of labels) {
+          const b = t.getBBox();
+          if (b.x < box.x || b.y < box.y || b.x + b.width > box.x + box.width
+              || b.y + b.height > box.y + box.height) {
+            outside.push(t.textContent);
+          }
+        }
+        document.body.setAttribute('data-labels', String(labels.length));
+        document.body.setAttribute('data-outside', outside.join('|') || 'none');
+        </script></body>"""));
+
+    String dom = open(chromium, measured, OUT.resolve("crowded.png").toAbsolutePath(), 1400);
+
+    assertThat(dom).contains("data-outside=\"none\"").contains("favorite_the_article ×");
+    assertThat(Integer.parseInt(dom.replaceAll("(?s).*data-labels=\"(\\d+)\".*", "$1")))
+        .as("the 15 commands' labels and the 3 states").isEqualTo(18);
+    assertThat(dom).contains("id=\"latency-legend\"");
   }
 
   /** Saves a screenshot of the page and returns its DOM as the browser built it. */

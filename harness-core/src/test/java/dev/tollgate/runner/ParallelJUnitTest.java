@@ -99,7 +99,8 @@ class ParallelJUnitTest {
   }
 
   @Test
-  void two_methods_sharing_one_environment_in_parallel_both_pass_against_a_correct_app() {
+  void two_methods_sharing_one_environment_in_parallel_both_pass_against_a_correct_app()
+      throws Exception {
     System.setProperty("tollgate.reportDir", work.resolve("reports").toString());
     SharedEnvironment.ENDED.set(0);
     try {
@@ -110,6 +111,14 @@ class ParallelJUnitTest {
       // They did run at once: one check found the environment taken and waited for it.
       assertThat(entries(results)).anyMatch(line -> line.contains("waits for its environment:"
           + " another check is using it (JUnit parallel execution)"));
+      for (String method : List.of("first", "second")) {
+        JsonNode report = new ObjectMapper().readTree(work.resolve("reports").resolve(
+            "dev.tollgate.runner.ParallelJUnitTest.SharedEnvironment." + method)
+            .resolve("report.json").toFile());
+        assertThat(report.path("status").asText()).isEqualTo("passed");
+        assertThat(report.path("environment").path("baseUrl").asText())
+            .isEqualTo(SharedEnvironment.APP.url().toString());
+      }
     } finally {
       SharedEnvironment.APP.close();
     }

@@ -24,7 +24,8 @@ public record GateConfig(
         Optional<FlywayVersion> lastReleasedVersion,
         Optional<URI> webhook,
         Duration webhookTimeout,
-        int minCalls) {
+        int minCalls,
+        FlakyPolicy flaky) {
 
     public static final String DEFAULT_FILE_NAME = "tollgate-gate.properties";
     public static final String WEBHOOK_ENV = "TOLLGATE_WEBHOOK_URL";
@@ -35,6 +36,7 @@ public record GateConfig(
     static final String LAST_RELEASED = "migrations.lastReleasedVersion";
     static final String WEBHOOK_URL = "webhook.url";
     static final String WEBHOOK_TIMEOUT = "webhook.timeoutMs";
+    static final String FLAKY = "flaky";
     private static final double DEFAULT_SLO_MS = 200;
     /** Below 20 calls, the nearest-rank p95 is the slowest call: often the first, cold one. */
     private static final int DEFAULT_MIN_CALLS = 20;
@@ -48,7 +50,8 @@ public record GateConfig(
             "  " + MIGRATIONS_DIR + "=path/to/db/migration  Flyway folder (V<version>__name.sql), relative to this file",
             "  " + LAST_RELEASED + "=3       highest migration version already released",
             "  " + WEBHOOK_URL + "=https://...           Slack-compatible webhook (or env " + WEBHOOK_ENV + ")",
-            "  " + WEBHOOK_TIMEOUT + "=5000             webhook timeout in ms");
+            "  " + WEBHOOK_TIMEOUT + "=5000             webhook timeout in ms",
+            "  " + FLAKY + "=block                        a flaky model test failure blocks (block, default) or warns (warn)");
 
     public double sloFor(String command) {
         return p95SloMsByCommand.getOrDefault(command, defaultP95SloMs);
@@ -91,6 +94,7 @@ public record GateConfig(
         URI webhook = null;
         long timeoutMs = DEFAULT_WEBHOOK_TIMEOUT_MS;
         int minCalls = DEFAULT_MIN_CALLS;
+        FlakyPolicy flaky = FlakyPolicy.BLOCK;
         for (String key : new TreeMap<>(toMap(props)).keySet()) {
             String value = props.getProperty(key).trim();
             if (key.equals(SLO)) {
@@ -110,6 +114,8 @@ public record GateConfig(
                 webhook = value.isEmpty() ? null : uri(key, value, source);
             } else if (key.equals(WEBHOOK_TIMEOUT)) {
                 timeoutMs = (long) positiveNumber(key, value, source);
+            } else if (key.equals(FLAKY)) {
+                flaky = FlakyPolicy.parse(key, value, source);
             } else {
                 throw new CannotDecideException("expected only known keys in " + source + ", but found '" + key
                         + "'. Fix: correct the spelling or remove the line.\n" + KEYS_HELP);
@@ -128,7 +134,7 @@ public record GateConfig(
         }
         return new GateConfig(defaultSlo, Map.copyOf(perCommand), Optional.ofNullable(migrations),
                 Optional.ofNullable(lastReleased), Optional.ofNullable(webhook), Duration.ofMillis(timeoutMs),
-                minCalls);
+                minCalls, flaky);
     }
 
     private static Map<String, String> toMap(Properties props) {

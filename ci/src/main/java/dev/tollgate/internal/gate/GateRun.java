@@ -49,7 +49,7 @@ public final class GateRun {
         GateConfig config = GateConfig.load(commandLine.config(), env);
         RunResults results = RunResults.scan(commandLine.reports());
         List<RuleOutcome> outcomes = List.of(
-                TestsRule.evaluate(results),
+                TestsRule.evaluate(results, summaryFolder(commandLine.out()), config.flaky()),
                 LatencyRule.evaluate(results.reports(), config),
                 MigrationsRule.evaluate(config.migrationsDir(), config.lastReleasedVersion()));
         Verdict verdict = Summary.verdictOf(outcomes);
@@ -62,10 +62,20 @@ public final class GateRun {
         write(commandLine.out(), Summary.markdown(outcomes, warnings));
         console.info(Summary.verdictLine(verdict) + " (summary: " + commandLine.out() + ")");
         for (RuleOutcome outcome : outcomes) {
-            outcome.blockingRows().forEach(row -> console.info("  blocked by " + outcome.title() + ": "
-                    + String.join(" — ", row.cells())));
+            for (RuleOutcome.Row row : outcome.blockingRows()) {
+                console.info("  blocked by " + outcome.title() + ": " + String.join(" — ", row.plainCells()));
+                row.details().flatMap(RuleOutcome.Details::replay).ifPresent(line -> console.info("    replay: " + line));
+            }
+            for (RuleOutcome.Row row : outcome.warningRows()) {
+                console.info("  warning, not blocking, from " + outcome.title() + ": " + String.join(" — ", row.plainCells()));
+            }
         }
         return verdict;
+    }
+
+    private static Path summaryFolder(Path out) {
+        Path parent = out.toAbsolutePath().normalize().getParent();
+        return parent == null ? Path.of("") : parent;
     }
 
     /** The link to this CI run, when GitHub Actions' variables say where it is. */

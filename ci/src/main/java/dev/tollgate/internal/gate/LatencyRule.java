@@ -34,13 +34,16 @@ public final class LatencyRule {
         worst.forEach((command, w) -> {
             double slo = config.sloFor(command);
             boolean judged = w.count() >= config.minCalls();
-            String[] cells = {Markdown.code(command), ms(w.p95Ms()) + (judged ? "" : " (not judged)"),
-                    ms(slo) + (config.p95SloMsByCommand().containsKey(command) ? "" : " (default)"),
-                    Markdown.code(w.test()) + " (" + w.count() + " calls)"};
+            boolean over = w.p95Ms() > slo;
+            Text[] cells = {Text.code(command),
+                    Text.plain(ms(w.p95Ms()) + (judged ? "" : over ? " (over the SLO, not judged)" : " (not judged)")),
+                    Text.plain(ms(slo) + (config.p95SloMsByCommand().containsKey(command) ? "" : " (default)")),
+                    Text.code(w.test()).plus(" (" + w.count() + " calls)")};
             if (!judged) {
                 tooFew.add(Markdown.code(command));
             }
-            rows.add(judged && w.p95Ms() > slo ? RuleOutcome.Row.blocked(cells) : RuleOutcome.Row.passed(cells));
+            rows.add(!judged ? RuleOutcome.Row.notJudged(cells)
+                    : over ? RuleOutcome.Row.blocked(cells) : RuleOutcome.Row.passed(cells));
         });
         List<String> notes = new ArrayList<>();
         if (worst.isEmpty()) {
@@ -52,7 +55,7 @@ public final class LatencyRule {
                     + GateConfig.MIN_CALLS + "): " + String.join(", ", tooFew) + ". Over so few calls the"
                     + " p95 is the slowest one, often the first, cold call.");
         }
-        return new RuleOutcome(TITLE, List.of("Command", "p95", "SLO", "Worst in"), rows, notes);
+        return new RuleOutcome(TITLE, List.of("Command", "p95", "SLO", "Worst in"), rows, notes, worst.isEmpty());
     }
 
     /** Whether {@code a} should stand for its command rather than {@code b}. */

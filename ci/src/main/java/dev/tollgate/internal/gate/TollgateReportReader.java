@@ -39,8 +39,28 @@ public final class TollgateReportReader {
             failure = Optional.of(new TollgateReport.Failure(
                     f.path("command").asText(""), f.path("check").asText(""), f.path("message").asText("")));
         }
+        Optional<TollgateReport.Replay> replay = Optional.empty();
+        JsonNode r = root.path("replay");
+        if (r.isObject() && !r.path("token").asText("").isBlank()) {
+            replay = Optional.of(new TollgateReport.Replay(r.path("token").asText(), r.path("command").asText("")));
+        }
         return new TollgateReport(test, status.equals("passed"), failure, latency(root, file), file,
-                status.equals("running"));
+                status.equals("running"), replay, root.path("message").asText(""), flaky(root));
+    }
+
+    /** {@code flaky}; reports from before {@code kind} was added are judged by their classification text. */
+    private static Optional<TollgateReport.Flaky> flaky(JsonNode root) {
+        JsonNode node = root.path("flaky");
+        if (!node.isObject()) {
+            return Optional.empty();
+        }
+        String classification = node.path("classification").asText("");
+        String kind = node.path("kind").asText(classification.startsWith("flaky") ? "flaky"
+                : classification.startsWith("deterministic") ? "deterministic" : "unclassified");
+        JsonNode interval = node.path("interval95");
+        return Optional.of(new TollgateReport.Flaky(kind, classification, node.path("reruns").asInt(0),
+                node.path("reproduced").asInt(0), interval.path("low").asDouble(Double.NaN),
+                interval.path("high").asDouble(Double.NaN)));
     }
 
     private static Map<String, TollgateReport.Latency> latency(JsonNode root, Path file) {

@@ -1,10 +1,15 @@
 package dev.tollgate.internal.gate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Writes the files a real {@code mvn verify} run leaves behind, in their real shapes, into a test's folder. */
@@ -20,11 +25,17 @@ public final class Fixtures {
 
     public static String failed(String name, String message) {
         return "  <testcase name=\"" + name + "\" classname=\"%CLASS%\" time=\"0.020\">\n"
-                + "    <failure message=\"" + message + "\" type=\"org.opentest4j.AssertionFailedError\">"
+                + "    <failure message=\"" + xmlAttribute(message) + "\" type=\"org.opentest4j.AssertionFailedError\">"
                 + "<![CDATA[org.opentest4j.AssertionFailedError: " + message + "\n"
                 + "\tat dev.example.Some.method(Some.java:42)\n]]></failure>\n"
                 + "    <system-out><![CDATA[log line]]></system-out>\n"
                 + "  </testcase>\n";
+    }
+
+    /** As Surefire escapes a message attribute, newlines included. */
+    private static String xmlAttribute(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("\n", "&#10;");
     }
 
     public static String errored(String name, String type) {
@@ -67,6 +78,36 @@ public final class Fixtures {
                 + " \"failure\": {\"command\": \"" + command + "\", \"check\": \"" + check + "\", \"message\": \""
                 + message + "\"},\n"
                 + " \"latency\": {\"" + command + "\": {\"count\": 7, \"p50Ms\": 1.0, \"p95Ms\": 2.0, \"p99Ms\": 2.5}}}\n";
+    }
+
+    /**
+     * A failed report as the harness writes it: with the replay token and command and the full
+     * failure message; the folder also gets report.md and report.html, as {@code ReportFiles} does.
+     */
+    public static Path failingReportWithReplay(Path root, String module, String test, String command, String check,
+            String shortMessage, String replayCommand, String fullMessage) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("schema", "tollgate-report/1");
+        json.put("test", test);
+        json.put("model", "todos");
+        json.put("status", "failed");
+        json.put("failure", Map.of("command", command, "check", check, "message", shortMessage));
+        json.put("latency", Map.of(command, Map.of("count", 7, "p50Ms", 1.0, "p95Ms", 2.0, "p99Ms", 2.5)));
+        json.put("seed", 42);
+        String token = replayCommand.substring(replayCommand.indexOf("-Dtollgate.replay=") + "-Dtollgate.replay=".length());
+        json.put("replay", Map.of("token", token, "command", replayCommand));
+        json.put("message", fullMessage);
+        // As Tollgate names report folders: the fully qualified class and the method.
+        String folder = test.replace('$', '.').replace('#', '.');
+        Path file;
+        try {
+            file = tollgateReport(root, module, folder, new ObjectMapper().writeValueAsString(json));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        write(file.resolveSibling("report.md"), "# Tollgate report\n");
+        write(file.resolveSibling("report.html"), "<html></html>\n");
+        return file;
     }
 
     /** {@code <module>/target/tollgate/<test>/report.json}. */

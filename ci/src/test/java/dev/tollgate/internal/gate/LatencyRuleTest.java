@@ -85,8 +85,11 @@ class LatencyRuleTest {
 
         assertThat(outcome.blocks()).isFalse();
         assertThat(outcome.rows()).singleElement().satisfies(row -> assertThat(row.cells())
-                .containsExactly("`notifier_fails`", "330.0 ms (not judged)", "200.0 ms (default)",
+                .containsExactly("`notifier_fails`", "330.0 ms (over the SLO, not judged)", "200.0 ms (default)",
                         "`A#a` (13 calls)"));
+        assertThat(outcome.rows()).singleElement().extracting(RuleOutcome.Row::mark)
+                .isEqualTo(RuleOutcome.Mark.NOT_JUDGED);
+        assertThat(outcome.mark()).isEqualTo(RuleOutcome.Mark.NOT_JUDGED);
         assertThat(outcome.notes()).singleElement().asString()
                 .contains("fewer than 20 calls", "slo.minCalls", "`notifier_fails`");
     }

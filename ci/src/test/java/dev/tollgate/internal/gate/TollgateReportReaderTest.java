@@ -33,6 +33,22 @@ class TollgateReportReaderTest {
     }
 
     @Test
+    void reads_the_replay_line_and_the_full_message_of_a_failure() {
+        Path file = report("""
+                {"schema": "tollgate-report/1", "test": "x.T#t", "status": "failed",
+                 "failure": {"command": "vote", "check": "invariant", "message": "votes lost"},
+                 "replay": {"token": "t1.ab.7.AAAA", "command": "mvn verify -Dtollgate.replay=t1.ab.7.AAAA"},
+                 "message": "Tollgate: model 'todos' failed\\nReplay exactly this program: ..."}
+                """);
+
+        TollgateReport report = TollgateReportReader.read(file);
+
+        assertThat(report.replay()).hasValue(new TollgateReport.Replay("t1.ab.7.AAAA",
+                "mvn verify -Dtollgate.replay=t1.ab.7.AAAA"));
+        assertThat(report.message()).isEqualTo("Tollgate: model 'todos' failed\nReplay exactly this program: ...");
+    }
+
+    @Test
     void refuses_a_report_without_schema() {
         Path file = report("{\"test\": \"x.T#t\", \"status\": \"passed\"}");
 

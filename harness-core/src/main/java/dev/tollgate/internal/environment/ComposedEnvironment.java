@@ -35,6 +35,7 @@ public final class ComposedEnvironment implements Environment, Shared {
   Parts.AppPart app;
   private Connection resetConnection;
   private Reset.Action resetAction;
+  private Lease lease;
   private boolean started;
   private volatile boolean closed;
 
@@ -60,6 +61,8 @@ public final class ComposedEnvironment implements Environment, Shared {
     }
     Requires.presentFor(spec);
     started = true;
+    // Reaps what environments of killed JVMs left in this work directory before adding to it.
+    lease = Lease.take(spec.workDir);
     Teardown.register(this);
     try {
       switch (spec.kind) {
@@ -93,7 +96,7 @@ public final class ComposedEnvironment implements Environment, Shared {
   private void startLocal() {
     Postgres.Source source = spec.postgres == null ? null : spec.postgres.source();
     if (source == Postgres.Source.DEFAULT || source == Postgres.Source.EMBEDDED) {
-      database = opened(EmbeddedDatabase.start(spec.workDir));
+      database = opened(EmbeddedDatabase.start(spec.workDir, lease));
     } else if (source == Postgres.Source.JDBC) {
       database = opened(existing(spec.postgres));
     } else if (source == Postgres.Source.CONTAINER) {
@@ -102,7 +105,7 @@ public final class ComposedEnvironment implements Environment, Shared {
     for (String name : spec.stubNames) {
       stubs.put(name, opened(InProcessStub.start(name)));
     }
-    app = opened(ProcessApp.start(spec.app, wiring(), spec.workDir));
+    app = opened(ProcessApp.start(spec.app, wiring(), spec.workDir, lease));
   }
 
   private void startExternal() {
@@ -295,7 +298,11 @@ public final class ComposedEnvironment implements Environment, Shared {
     }
     Teardown.unregister(this);
     if (failure != null) {
+      // The lease stays: what did not stop is reaped by the first start after this JVM is gone.
       throw failure;
+    }
+    if (lease != null) {
+      lease.release();
     }
   }
 }

@@ -15,26 +15,34 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * zonky's embedded PostgreSQL, with its data directory inside the work directory and deleted on
- * close. The unpacked binaries stay, so later starts skip the unpacking.
+ * close. The unpacked binaries stay, so later starts skip the unpacking. The data directory and the
+ * server are in the environment's {@link Lease}, and a {@link Watchdog} stops the server if this
+ * JVM dies without closing it.
  */
 final class EmbeddedDatabase implements Parts.DatabasePart {
   private final EmbeddedPostgres postgres;
   private final Path dataDirectory;
   private final JdbcDatabase database;
   private final Optional<ProcessHandle> postmaster;
+  private final Optional<Watchdog> watchdog;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, Lease lease) {
     this.postgres = postgres;
     this.dataDirectory = dataDirectory;
     this.postmaster = postmaster(dataDirectory);
+    postmaster.ifPresent(server -> lease.process("postgres", server));
+    // SIGINT is PostgreSQL's fast shutdown: it ends the sessions and stops at once.
+    this.watchdog = postmaster.map(server -> Watchdog.watch(server, "INT", dataDirectory));
     this.database = new JdbcDatabase("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", "");
   }
 
-  static EmbeddedDatabase start(Path workDir) {
+  static EmbeddedDatabase start(Path workDir, Lease lease) {
     Path base = workDir.toAbsolutePath().resolve("embedded-postgres");
     Path data = base.resolve("data-" + UUID.randomUUID());
     try {
       Files.createDirectories(base);
+      // Before the server writes to it, so that a JVM killed during initdb leaves nothing unknown.
+      lease.directory(data);
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
           .setOverrideWorkingDirectory(binaries().toFile())
           .setDataDirectory(data)
@@ -45,7 +53,7 @@ final class EmbeddedDatabase implements Parts.DatabasePart {
           .setServerConfig("full_page_writes", "off")
           .setServerConfig("synchronous_commit", "off")
           .start();
-      return new EmbeddedDatabase(postgres, data);
+      return new EmbeddedDatabase(postgres, data, lease);
     } catch (IOException | RuntimeException e) {
       deleteQuietly(data);
       throw new EnvironmentException("Expected embedded PostgreSQL to start with its data in " + data + ", but it failed: "
@@ -97,6 +105,7 @@ final class EmbeddedDatabase implements Parts.DatabasePart {
       throw new EnvironmentException("Embedded PostgreSQL in " + dataDirectory + " did not stop cleanly: " + e.getMessage(), e);
     } finally {
       deleteQuietly(dataDirectory);
+      watchdog.ifPresent(Watchdog::release);
     }
   }
 

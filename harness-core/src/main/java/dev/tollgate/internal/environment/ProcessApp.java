@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The app as a child process ({@code java -jar} or {@code java -cp}) on a free port, its output
  * in a log file. Its exit is watched, so a dead app is reported with its log tail instead of as
- * connection errors in the middle of a run.
+ * connection errors in the middle of a run. It is in the environment's {@link Lease}, and a
+ * {@link Watchdog} stops it if this JVM dies without closing it.
  */
 final class ProcessApp implements Parts.AppPart {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
@@ -29,6 +30,7 @@ final class ProcessApp implements Parts.AppPart {
   private final Process process;
   private final Path log;
   private final URI baseUrl;
+  private final Watchdog watchdog;
   private volatile boolean closing;
 
   private ProcessApp(App app, Process process, Path log, int port) {
@@ -36,10 +38,12 @@ final class ProcessApp implements Parts.AppPart {
     this.process = process;
     this.log = log;
     this.baseUrl = URI.create("http://localhost:" + port);
+    // SIGTERM, as close() sends it: the app's JVM runs its shutdown hooks.
+    this.watchdog = Watchdog.watch(process.toHandle(), "TERM", null);
   }
 
   /** Starts the app and waits until it is ready; on failure nothing is left running. */
-  static ProcessApp start(App app, Map<String, String> wiring, Path workDir) {
+  static ProcessApp start(App app, Map<String, String> wiring, Path workDir, Lease lease) {
     List<String> command = command(app);
     int port = freePort();
     String name = "app-" + LocalDateTime.now().format(STAMP) + "-" + UUID.randomUUID().toString().substring(0, 8) + ".log";
@@ -55,6 +59,7 @@ final class ProcessApp implements Parts.AppPart {
       Secrets.learnEnvironment(wiring);
       Secrets.learnEnvironment(app.env());
       process = builder.start();
+      lease.process("app", process.toHandle());
     } catch (IOException e) {
       throw new EnvironmentException("Expected to start the app (" + app.describe() + ") with " + String.join(" ", command)
           + ", but the process could not be created: " + e.getMessage(), e);
@@ -72,6 +77,7 @@ final class ProcessApp implements Parts.AppPart {
       return;
     }
     if (outcome == ReadinessProbe.Outcome.DIED) {
+      watchdog.release();
       throw new EnvironmentException("Expected the app (" + app.describe() + ") to start until " + probe.probed()
           + ", but it exited with code " + exitCode() + " during start. Last lines of " + log + ":\n" + LogTail.of(log));
     }
@@ -165,5 +171,6 @@ final class ProcessApp implements Parts.AppPart {
       Thread.currentThread().interrupt();
     }
     descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    watchdog.release();
   }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.internal.junit;
 
 import dev.tollgate.environment.Environment;
 import dev.tollgate.internal.runner.Shared;
+import dev.tollgate.internal.runner.SharedSystem;
 import dev.tollgate.runner.SystemUnderTest;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.extension.ExtensionContext;

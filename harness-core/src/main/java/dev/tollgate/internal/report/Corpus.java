@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,8 +29,22 @@ public final class Corpus {
     return folder;
   }
 
-  /** An entry: its file name and its replay token ({@code null} when the file holds none). */
-  public record Entry(String file, String token) {}
+  /**
+   * An entry: its file name, its replay token ({@code null} when the file holds none), and, when it
+   * was saved as flaky, the reruns that showed it so ({@code null} otherwise).
+   */
+  public record Entry(String file, String token, RunRecord.Flakiness flaky) {
+    public Entry(String file, String token) {
+      this(file, token, null);
+    }
+  }
+
+  /**
+   * The {@code # classified:} line is read back, not only shown: an entry saved as {@code flaky:
+   * reproduced k of N} is replayed several times (so it keeps failing while its bug is there), and
+   * its passing is reported as a flaky entry passing, not as a fix.
+   */
+  private static final Pattern FLAKY = Pattern.compile("# classified: flaky: reproduced (\\d+) of (\\d+)\\b.*");
 
   /** The entries in file-name order (so runs replay them in a stable order). */
   public List<Entry> entries() {
@@ -39,12 +55,17 @@ public final class Corpus {
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
         String token = null;
+        RunRecord.Flakiness flaky = null;
         for (String line : Files.readAllLines(file)) {
           if (line.startsWith(TOKEN_KEY)) {
             token = line.substring(TOKEN_KEY.length()).trim();
           }
+          Matcher matcher = FLAKY.matcher(line);
+          if (matcher.matches()) {
+            flaky = flakiness(matcher.group(1), matcher.group(2));
+          }
         }
-        entries.add(new Entry(file.getFileName().toString(), token));
+        entries.add(new Entry(file.getFileName().toString(), token, flaky));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Reading the regression corpus in " + folder + " failed: "
@@ -52,6 +73,17 @@ public final class Corpus {
           + " -Dtollgate.corpus=… elsewhere.", e);
     }
     return entries;
+  }
+
+  /** {@code null} when the numbers are out of range (a hand-edited file): the entry replays once. */
+  private static RunRecord.Flakiness flakiness(String reproduced, String reruns) {
+    try {
+      int k = Integer.parseInt(reproduced);
+      int n = Integer.parseInt(reruns);
+      return n > 0 && k >= 0 && k < n ? new RunRecord.Flakiness(n, k) : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /**

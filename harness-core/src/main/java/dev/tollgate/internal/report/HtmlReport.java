@@ -55,8 +55,9 @@ public final class HtmlReport {
     out.append("<h1>Tollgate: <code>").append(e(run.test())).append("</code> <span class=\"badge ")
         .append(status).append("\">").append(status).append("</span>");
     if (!run.passed()) {
-      String kind = run.flakiness().reproduced() == run.flakiness().reruns() ? "deterministic" : "flaky";
-      out.append(" <span class=\"badge ").append(kind).append("\" id=\"flakiness\">")
+      String kind = run.flakiness().kind();
+      out.append(" <span class=\"badge ").append(kind).append("\" id=\"flakiness\" title=\"")
+          .append(e(run.flakiness().rateText())).append("\">")
           .append(e(run.flakiness().text())).append("</span>");
     }
     out.append("</h1>\n<p class=\"meta\">model <code>").append(e(run.model()))
@@ -109,7 +110,9 @@ public final class HtmlReport {
         .append(d.source().equals("random try") ? " " + d.tryNumber() + " of " + d.tries() : "")
         .append("; shrunk from ").append(d.originalSteps()).append(" to ").append(run.steps().size())
         .append(" steps in ").append(d.shrinkRuns()).append(" runs (").append(d.shrinkMillis())
-        .append(" ms").append(d.shrinkOutOfBudget() ? ", budget used up" : "").append(").</p></div>\n");
+        .append(" ms").append(d.shrinkOutOfBudget() ? ", budget used up" : "").append(").</p>")
+        .append("<p class=\"meta\" id=\"flaky-rate\">Reruns of the shrunk program: ")
+        .append(e(run.flakiness().rateText())).append(".</p></div>\n");
   }
 
   private static void steps(RunRecord run, StringBuilder out) {
@@ -164,7 +167,10 @@ public final class HtmlReport {
         .append("<div class=\"bar\" style=\"width:").append(pct(l.p95Ms(), max))
         .append("%\" title=\"p95\"></div><div class=\"bar p99\" style=\"width:")
         .append(pct(l.p99Ms(), max)).append("%\" title=\"p99\"></div></td></tr>\n"));
-    out.append("</table>\n");
+    out.append("</table>\n<p class=\"meta\" id=\"latency-legend\">Bars: <span class=\"bar\"")
+        .append(" style=\"display:inline-block;width:24px\"></span> p95 and <span class=\"bar p99\"")
+        .append(" style=\"display:inline-block;width:24px\"></span> p99 per command, to scale: the")
+        .append(" longest bar is the slowest p99, ").append(ms(max)).append(" ms.</p>\n");
   }
 
   private static void coverage(RunRecord.Coverage c, StringBuilder out) {

@@ -34,9 +34,14 @@ public final class JsonReport {
     root.put("seed", run.seed());
     if (!run.passed()) {
       root.put("replay", ordered("token", run.replayToken(), "command", run.replayCommand()));
+      RunRecord.Flakiness flaky = run.flakiness();
+      double[] interval = flaky.interval95();
       root.put("flaky", ordered(
-          "classification", run.flakiness().text(), "reruns", run.flakiness().reruns(),
-          "reproduced", run.flakiness().reproduced()));
+          "classification", flaky.text(), "kind", flaky.kind(), "reruns", flaky.reruns(),
+          "reproduced", flaky.reproduced(),
+          "rate", flaky.reruns() == 0 ? null : flaky.rate(),
+          "interval95", flaky.reruns() == 0 ? null : ordered("low", interval[0], "high", interval[1]),
+          "rateText", flaky.rateText(), "cutShort", flaky.cutShort()));
       RunRecord.Discovery d = run.discovery();
       root.put("discovery", ordered(
           "source", d.source(), "try", d.tryNumber(), "tries", d.tries(),

@@ -38,6 +38,7 @@ public final class MarkdownReport {
     RunRecord.Discovery d = run.discovery();
     out.append("**Failed:** ").append(code(f.description())).append(" at step ").append(f.step())
         .append(" — **").append(run.flakiness().text()).append("**\n\n");
+    out.append("Reruns of the shrunk program: ").append(run.flakiness().rateText()).append(".\n\n");
     out.append("Found by ").append(d.source()).append(d.source().equals("random try")
             ? " " + d.tryNumber() + " of " + d.tries() : "")
         .append("; shrunk from ").append(d.originalSteps()).append(" to ")

@@ -41,6 +41,46 @@ public final class ReportFiles {
   }
 
   /**
+   * The last resort when building or writing the full reports failed: {@code report.txt} holds
+   * {@code text} (the steps, the seed and the replay line, in plain words), and a small {@code
+   * report.json} and {@code report.md} say the check failed and point to it, so the gate blocks on
+   * this run rather than on a stale "running". Only {@code report.txt} must be written; the other
+   * two are tried after it, and their errors are left out. Returns {@code report.txt}.
+   */
+  public static Path fallback(Path folder, String test, String model, long seed, String token,
+      String replayCommand, RunRecord.Flakiness flakiness, String command, String check,
+      String failed, String text) throws IOException {
+    Files.createDirectories(folder);
+    Path txt = folder.resolve("report.txt");
+    atomically(txt, Printable.text(Redactor.text(text)));
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("schema", JsonReport.SCHEMA);
+    root.put("test", test);
+    root.put("model", model);
+    root.put("status", "failed");
+    root.put("failure", JsonReport.ordered("command", command, "check", check,
+        "message", Redactor.text(failed)));
+    root.put("seed", seed);
+    root.put("replay", JsonReport.ordered("token", token, "command", replayCommand));
+    root.put("flaky", JsonReport.ordered("classification", flakiness.text(), "kind", flakiness.kind(),
+        "reruns", flakiness.reruns(), "reproduced", flakiness.reproduced(),
+        "rate", flakiness.reruns() == 0 ? null : flakiness.rate(), "rateText", flakiness.rateText()));
+    root.put("fallback", "report.txt");
+    root.put("message", Redactor.text(text));
+    String markdown = "# Tollgate: ` " + test.replace("`", "'") + " ` FAILED\n\n"
+        + "The full reports could not be built; the plain-text report is `report.txt`:\n\n```\n"
+        + Redactor.text(text).replace("```", "' ' '") + "\n```\n";
+    try {
+      Files.deleteIfExists(folder.resolve("report.html"));
+      atomically(folder.resolve("report.json"), Printable.text(Json.write(root)));
+      atomically(folder.resolve("report.md"), Printable.text(markdown));
+    } catch (IOException | RuntimeException e) {
+      // report.txt holds the failure; these two only point to it.
+    }
+    return txt;
+  }
+
+  /**
    * A check that could not run: the reports of an earlier run are removed, so none of them looks
    * current, and {@code report.md} says why this run did not get as far as running.
    */

@@ -99,15 +99,82 @@ public record RunRecord(
       long stepsRun,
       long shrinkSteps) {}
 
-  /** The shrunk program rerun {@code reruns} times; {@code reproduced} of them failed alike. */
-  public record Flakiness(int reruns, int reproduced) {
+  /**
+   * The shrunk program rerun {@code reruns} times; {@code reproduced} of them failed alike. The
+   * failing run that shrinking ended with is not counted: it was picked because it failed, so
+   * counting it would bias the rate upwards. {@code cutShort}: the time budget ended the reruns
+   * before the rule in {@code internal.runner.Reruns} would have.
+   */
+  public record Flakiness(int reruns, int reproduced, boolean cutShort) {
+    /** Reproductions in a row, with no pass, after which a failure is called deterministic. */
+    public static final int DETERMINISTIC_AFTER = 10;
+
+    public Flakiness(int reruns, int reproduced) {
+      this(reruns, reproduced, false);
+    }
+
+    /** {@code deterministic}, {@code flaky} or {@code unclassified}: for the gate. */
+    public String kind() {
+      return reruns == 0 ? "unclassified" : reproduced == reruns ? "deterministic" : "flaky";
+    }
+
     public String text() {
       if (reruns == 0) {
-        return "not classified (tollgate.flakyReruns=0)";
+        return cutShort
+            ? "not classified (the time budget was used up before any rerun)"
+            : "not classified (tollgate.flakyReruns=0)";
       }
-      return reproduced == reruns
-          ? "deterministic"
-          : "flaky: reproduced " + reproduced + " of " + reruns;
+      if (reproduced < reruns) {
+        return "flaky: reproduced " + reproduced + " of " + reruns;
+      }
+      if (reruns >= DETERMINISTIC_AFTER) {
+        return "deterministic";
+      }
+      return "deterministic as far as " + reruns + (reruns == 1 ? " rerun shows" : " reruns show")
+          + " (" + (cutShort ? "the time budget was used up" : "tollgate.flakyReruns=" + reruns)
+          + "; " + DETERMINISTIC_AFTER + " in a row rule out a failure that shows half the time)";
+    }
+
+    /** The failure rate over the reruns, {@code reproduced / reruns}; NaN with no rerun. */
+    public double rate() {
+      return reruns == 0 ? Double.NaN : (double) reproduced / reruns;
+    }
+
+    /**
+     * The 95% Wilson score interval of the rate, {@code {low, high}}: unlike the normal
+     * approximation it stays inside [0, 1] and is not empty at 0 of n or n of n, which is where a
+     * deterministic failure sits. With z = 1.96: centre (p + z²/2n) / (1 + z²/n), half-width
+     * z·sqrt(p(1-p)/n + z²/4n²) / (1 + z²/n).
+     */
+    public double[] interval95() {
+      if (reruns == 0) {
+        return new double[] {0, 1};
+      }
+      double z = 1.959964;
+      double n = reruns;
+      double p = rate();
+      double denominator = 1 + z * z / n;
+      double centre = (p + z * z / (2 * n)) / denominator;
+      double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator;
+      // At 0 of n and n of n the bound is exactly 0 or 1; rounding would leave 0.9999999999999999.
+      return new double[] {
+          reproduced == 0 ? 0 : Math.max(0, centre - half),
+          reproduced == reruns ? 1 : Math.min(1, centre + half)};
+    }
+
+    /** {@code failed 10 of 20 reruns: rate 50%, 95% interval 30%-70% (Wilson score)}. */
+    public String rateText() {
+      if (reruns == 0) {
+        return "no reruns, so no failure rate";
+      }
+      double[] interval = interval95();
+      return "failed " + reproduced + " of " + reruns + (reruns == 1 ? " rerun" : " reruns")
+          + ": rate " + percent(rate()) + ", 95% interval " + percent(interval[0]) + "-"
+          + percent(interval[1]) + " (Wilson score)";
+    }
+
+    private static String percent(double value) {
+      return Math.round(value * 100) + "%";
     }
   }
 
@@ -130,7 +197,8 @@ public record RunRecord(
   /**
    * One corpus entry replayed before the random tries.
    *
-   * @param outcome {@code passed}, {@code failed} or {@code ignored}
+   * @param outcome {@code passed}, {@code failed}, {@code ignored}, or {@code flaky entry passed}: an
+   *     entry saved as flaky passed every one of its replays
    */
   public record CorpusOutcome(String file, String outcome, String note) {}
 }

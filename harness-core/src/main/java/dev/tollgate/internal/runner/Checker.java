@@ -224,7 +224,9 @@ public final class Checker<M, S> {
 
   /**
    * Replays the corpus entries of this test, before any random try. An entry that fails is the
-   * check's failure; one that passes stays, since it guards a fix.
+   * check's failure; one that passes stays, since it guards a fix. An entry saved as flaky is
+   * replayed until it fails, up to {@link Reruns#corpusReplays} times, so its bug fails nearly every
+   * run rather than every other; passing them all is reported as "flaky entry passed".
    */
   private List<RunRecord.CorpusOutcome> replayCorpus(
       long seed, Statistics statistics, long started) {
@@ -257,10 +259,17 @@ public final class Checker<M, S> {
         outcomes.add(ignored(entry, "no longer makes a program of this model: " + e.getMessage()));
         continue;
       }
-      RunResult result = executor.run(program);
-      statistics.record(program, result);
+      // A flaky entry is replayed until it fails, up to enough replays to catch its bug (Reruns).
+      int replays = entry.flaky() == null ? 1 : Reruns.corpusReplays(entry.flaky());
+      int ran = 0;
+      RunResult result;
+      do {
+        result = executor.run(program);
+        statistics.record(program, result);
+        ran++;
+      } while (ran < replays && result.cut() == null && result.passed() && !executor.outOfTime());
       if (result.cut() != null) {
-        if (outcomes.stream().noneMatch(o -> o.outcome().equals("passed"))) {
+        if (outcomes.stream().noneMatch(Checker::passed)) {
           throw outOfTime("corpus entry " + entry.file(), result.cut());
         }
         outcomes.add(ignored(entry, "did not finish: the time budget was used up ("
@@ -274,16 +283,35 @@ public final class Checker<M, S> {
             statistics.programs(), statistics.steps(), 0), token.seed(), statistics, outcomes,
             false);
       }
-      outcomes.add(new RunRecord.CorpusOutcome(entry.file(), "passed", "guards the fix"));
+      if (entry.flaky() == null) {
+        outcomes.add(new RunRecord.CorpusOutcome(entry.file(), "passed", "guards the fix"));
+      } else {
+        outcomes.add(new RunRecord.CorpusOutcome(entry.file(), FLAKY_ENTRY_PASSED, "it was saved as"
+            + " flaky (" + entry.flaky().rateText() + ") and passed " + (ran == 1 ? "its replay"
+            : "all " + ran + " replays") + (ran < replays ? " (the time budget stopped the other "
+            + (replays - ran) + ")" : "") + ", so its bug is likely fixed, though a flaky bug can"
+            + " still hide; it stays, and is replayed up to " + replays + " times every run"));
+      }
     }
     if (!outcomes.isEmpty()) {
-      long passed = outcomes.stream().filter(o -> o.outcome().equals("passed")).count();
+      long passed = outcomes.stream().filter(Checker::passed).count();
+      List<String> flaky = outcomes.stream()
+          .filter(o -> o.outcome().equals(FLAKY_ENTRY_PASSED)).map(RunRecord.CorpusOutcome::file).toList();
       settings.reporting().reporter().line("Tollgate: model '" + model.name() + "': replayed "
           + passed + " corpus " + (passed == 1 ? "entry" : "entries") + " from " + corpus.folder()
-          + " first: all passed" + (outcomes.size() > passed
+          + " first: all passed" + (flaky.isEmpty() ? "" : "; flaky entry passed: "
+              + String.join(", ", flaky) + " (saved as flaky, passed every replay; see the report)")
+          + (outcomes.size() > passed
               ? "; ignored " + (outcomes.size() - passed) + " (see the report)" : ""));
     }
     return outcomes;
+  }
+
+  /** The outcome of a flaky corpus entry that passed every replay. */
+  static final String FLAKY_ENTRY_PASSED = "flaky entry passed";
+
+  private static boolean passed(RunRecord.CorpusOutcome outcome) {
+    return outcome.outcome().equals("passed") || outcome.outcome().equals(FLAKY_ENTRY_PASSED);
   }
 
   private RunRecord.CorpusOutcome ignored(Corpus.Entry entry, String why) {
@@ -311,50 +339,61 @@ public final class Checker<M, S> {
       Program<M, S> program, RunResult result, RunRecord.Discovery discovery, long seed,
       Statistics statistics, List<RunRecord.CorpusOutcome> corpus, boolean saveToCorpus) {
     String signature = result.failure().signature();
-    int reruns = settings.reporting().flakyReruns();
-    int reproduced = 0;
-    for (int i = 0; i < reruns; i++) {
+    Reruns reruns = new Reruns(settings.reporting().flakyReruns());
+    while (reruns.more()) {
       if (executor.outOfTime()) {
-        reruns = i;
+        reruns.cutShort();
         break;
       }
       RunResult again = executor.run(program);
       if (again.cut() != null) {
-        reruns = i;
+        reruns.cutShort();
         break;
       }
-      if (!again.passed() && again.failure().signature().equals(signature)) {
-        reproduced++;
-      }
+      reruns.record(!again.passed() && again.failure().signature().equals(signature));
     }
-    RunRecord.Flakiness flakiness = new RunRecord.Flakiness(reruns, reproduced);
+    RunRecord.Flakiness flakiness = reruns.result();
     String token =
         new ReplayToken(ReplayToken.modelTag(model.name()), seed, program.choices()).encode();
     Path folder = reportFolder();
-    // The steps first: redacting their exchanges registers the secrets they carry, before the
-    // message that may quote them is built.
-    List<RunRecord.StepRecord> steps = RunReports.steps(program, result);
-    ModelCheckFailure failure = FailureMessage.build(program, result, new FailureMessage.Context(
-        model.name(), seed, discovery.tryNumber(), settings.tries(), discovery.originalSteps(),
-        discovery.shrinkRuns(), Duration.ofMillis(discovery.shrinkMillis()),
-        discovery.shrinkOutOfBudget(), token, settings.replayCommand(token),
-        discovery.source(), flakiness.text(),
-        folder == null ? null : Invocation.current().display(folder.resolve("report.html")),
-        new FailureMessage.Numbers(discovery.firstFailureMillis(), discovery.programsRun(),
-            discovery.stepsRun(), discovery.shrinkSteps())));
-    RunRecord run = new RunRecord(
-        settings.reporting().testId(model.name()), model.name(), RunReports.failure(result.failure()),
-        steps, discovery, seed, token, settings.replayCommand(token),
-        flakiness, RunReports.coverage(statistics, model), corpus,
-        RunReports.environment(settings), Redactor.text(failure.getMessage()));
-    if (folder != null) {
-      ReportFiles.write(folder, run);
-    }
     Corpus saved = corpus();
-    if (saveToCorpus && saved != null) {
-      early.saved(saved.save(token, run).getFileName().toString());
+    String test = settings.reporting().testId(model.name());
+    ModelCheckFailure failure = null;
+    try {
+      // The steps first: redacting their exchanges registers the secrets they carry, before the
+      // message that may quote them is built.
+      List<RunRecord.StepRecord> steps = RunReports.steps(program, result);
+      failure = FailureMessage.build(program, result, new FailureMessage.Context(
+          model.name(), seed, discovery.tryNumber(), settings.tries(), discovery.originalSteps(),
+          discovery.shrinkRuns(), Duration.ofMillis(discovery.shrinkMillis()),
+          discovery.shrinkOutOfBudget(), token, settings.replayCommand(token),
+          discovery.source(), flakiness.text(), flakiness.reruns() == 0 ? null : flakiness.rateText(),
+          folder == null ? null : Invocation.current().display(folder.resolve("report.html")),
+          new FailureMessage.Numbers(discovery.firstFailureMillis(), discovery.programsRun(),
+              discovery.stepsRun(), discovery.shrinkSteps())));
+      RunRecord run = new RunRecord(
+          test, model.name(), RunReports.failure(result.failure()),
+          steps, discovery, seed, token, settings.replayCommand(token),
+          flakiness, RunReports.coverage(statistics, model), corpus,
+          RunReports.environment(settings, system), Redactor.text(failure.getMessage()));
+      if (folder != null) {
+        ReportFiles.write(folder, run);
+      }
+      if (saveToCorpus && saved != null) {
+        early.saved(saved.save(token, run).getFileName().toString());
+      }
+      return failure;
+    } catch (RuntimeException | AssertionError | StackOverflowError e) {
+      String replayLine;
+      try {
+        replayLine = settings.replayCommand(token);
+      } catch (RuntimeException inner) {
+        replayLine = "-Dtollgate.replay=" + token;
+      }
+      return FallbackReport.handle(program, result, new FallbackReport.Facts(model.name(), test,
+          seed, token, replayLine, flakiness, discovery, folder,
+          saveToCorpus ? saved : null), failure, e, settings.reporting().reporter(), early::saved);
     }
-    return failure;
   }
 
   private RunSummary pass(long seed, Statistics statistics, long started, String note,
@@ -369,7 +408,7 @@ public final class Checker<M, S> {
       ReportFiles.write(folder, new RunRecord(
           settings.reporting().testId(model.name()), model.name(), null, List.of(), null, seed,
           null, null, null, RunReports.coverage(statistics, model), corpus,
-          RunReports.environment(settings), summary.toString()));
+          RunReports.environment(settings, system), summary.toString()));
     }
     return summary;
   }

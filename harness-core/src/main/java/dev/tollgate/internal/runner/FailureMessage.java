@@ -32,6 +32,7 @@ public final class FailureMessage {
       String replayCommand,
       String source,
       String flakiness,
+      String flakinessRate,
       String reportPath,
       Numbers numbers) {}
 
@@ -90,7 +91,11 @@ public final class FailureMessage {
         .append(failed.user().name()).append(" is ").append(failed.userStateAfter()).append('\n');
     out.append("\nSeed: ").append(context.seed())
         .append("  (re-run every try with -Dtollgate.seed=").append(context.seed()).append(")\n");
-    out.append("Classified: ").append(context.flakiness()).append('\n');
+    out.append("Classified: ").append(context.flakiness());
+    if (context.flakinessRate() != null) {
+      out.append("; ").append(context.flakinessRate());
+    }
+    out.append('\n');
     if (context.reportPath() != null) {
       out.append("Report: ").append(context.reportPath()).append('\n');
     }

@@ -26,7 +26,7 @@ public record Reporting(
     Duration progressInterval,
     FolderClaims claims) {
 
-  public static final int DEFAULT_FLAKY_RERUNS = 3;
+  public static final int DEFAULT_FLAKY_RERUNS = 20;
   /** File systems allow 255 bytes a name; longer test names are cut to this. */
   static final int MAX_FOLDER_NAME = 200;
 

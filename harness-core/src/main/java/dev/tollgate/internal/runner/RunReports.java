@@ -5,8 +5,10 @@ import dev.tollgate.internal.program.Step;
 import dev.tollgate.internal.report.RunRecord;
 import dev.tollgate.internal.secrets.Redactor;
 import dev.tollgate.model.Command;
+import dev.tollgate.http.HttpSystem;
 import dev.tollgate.model.Model;
 import dev.tollgate.report.Exchange;
+import dev.tollgate.runner.SystemUnderTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -82,8 +84,15 @@ final class RunReports {
   }
 
   /** Java, OS, Tollgate's version and the settings; never a value that looks secret. */
-  static Map<String, Object> environment(Settings settings) {
+  static Map<String, Object> environment(Settings settings, SystemUnderTest<?> system) {
     Map<String, Object> env = new LinkedHashMap<>();
+    if (system instanceof SharedSystem<?> shared) {
+      system = shared.system();
+    }
+    if (system instanceof HttpSystem http) {
+      // Where the HTTP exchanges went: their targets are paths, and the generated test needs it.
+      env.put("baseUrl", Redactor.text(http.baseUrl().toString()));
+    }
     env.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
         + ")");
     env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "

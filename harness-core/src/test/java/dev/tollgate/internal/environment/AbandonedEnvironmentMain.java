@@ -6,8 +6,9 @@ import dev.tollgate.environment.Environments;
 import java.nio.file.Path;
 
 /**
- * Run in a child JVM by {@link TeardownIT}: starts a local environment, says where its parts
- * are, and never closes it, so only the shutdown hook can clean up when the JVM is terminated.
+ * Run in a child JVM by {@link TeardownIT} and {@link KilledJvmIT}: starts a local environment,
+ * says where its parts are, and never closes it, so only the shutdown hook can clean up when the
+ * JVM is terminated, and after {@code kill -9} only the watchdogs and the next start.
  */
 public final class AbandonedEnvironmentMain {
   private AbandonedEnvironmentMain() {

@@ -15,15 +15,19 @@ import org.junit.jupiter.api.Test;
 /** The baseline reset on a real PostgreSQL, over the column kinds that seed data comes in. */
 class TableResetIT {
   private static EmbeddedDatabase postgres;
+  private static Lease lease;
 
   @BeforeAll
   static void start() throws Exception {
-    postgres = EmbeddedDatabase.start(TinyApps.workDir("table-reset"));
+    java.nio.file.Path workDir = TinyApps.workDir("table-reset");
+    lease = Lease.take(workDir);
+    postgres = EmbeddedDatabase.start(workDir, lease);
   }
 
   @AfterAll
   static void stop() {
     postgres.close();
+    lease.release();
   }
 
   @Test

@@ -2,7 +2,12 @@ package dev.tollgate.internal.environment;
 
 import dev.tollgate.environment.App;
 import dev.tollgate.internal.environment.testapp.TinyApp;
+import java.io.BufferedReader;
 import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URLClassLoader;
@@ -86,6 +91,27 @@ final class TinyApps {
     try (var entries = Files.list(base)) {
       return entries.filter(p -> p.getFileName().toString().startsWith("data-")).collect(Collectors.toList());
     }
+  }
+
+  /**
+   * {@link AbandonedEnvironmentMain} in a child JVM on {@code workDir}, without Testcontainers and
+   * docker-java on its class path: the local kind must not need them.
+   */
+  static Process abandonedEnvironment(Path workDir) throws IOException {
+    String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !entry.matches(".*(testcontainers|docker-java|duct-tape|jna).*"))
+        .collect(Collectors.joining(File.pathSeparator));
+    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", classpath,
+        AbandonedEnvironmentMain.class.getName(), workDir.toString())
+        .redirectErrorStream(true).start();
+  }
+
+  /** The child's READY line, once its environment has started; bounded generously for a loaded machine. */
+  static String awaitReady(Process child) throws Exception {
+    BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    return CompletableFuture.supplyAsync(() -> out.lines().filter(l -> l.startsWith("READY")).findFirst()
+        .orElse("child ended before READY")).get(120, TimeUnit.SECONDS);
   }
 
   /** Live processes below this JVM. */

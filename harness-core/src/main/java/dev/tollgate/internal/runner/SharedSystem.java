@@ -1,6 +1,5 @@
-package dev.tollgate.internal.junit;
+package dev.tollgate.internal.runner;
 
-import dev.tollgate.internal.runner.Shared;
 import dev.tollgate.model.User;
 import dev.tollgate.runner.SystemUnderTest;
 import java.util.concurrent.locks.ReentrantLock;
@@ -10,13 +9,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * carrying the environment's lock, so that checks of methods JUnit runs in parallel take turns
  * on it (see {@link Shared}).
  */
-final class SharedSystem<S> implements SystemUnderTest<S>, Shared {
+public final class SharedSystem<S> implements SystemUnderTest<S>, Shared {
   private final SystemUnderTest<S> system;
   private final ReentrantLock lock;
 
-  SharedSystem(SystemUnderTest<S> system, ReentrantLock lock) {
+  public SharedSystem(SystemUnderTest<S> system, ReentrantLock lock) {
     this.system = system;
     this.lock = lock;
+  }
+
+  /** The system it shares, for what reports say of it (an HTTP system's base URL). */
+  public SystemUnderTest<S> system() {
+    return system;
   }
 
   @Override
