@@ -131,8 +131,8 @@ class GateTest {
                 .contains("1 failed JUnit test case(s) are model tests, each shown once")
                 .contains("### ⛔ model test `dev.example.TodoGateIT#todosStayConsistent`\n\n"
                         + "Replay exactly this program:\n\n```\n" + REPLAY + "\n```\n")
-                .contains("Reports: [report.html](../build/app/target/tollgate/TodoGateIT.todosStayConsistent/report.html)"
-                        + " · [report.md](../build/app/target/tollgate/TodoGateIT.todosStayConsistent/report.md)\n")
+                .contains("Reports: [report.html](../build/app/target/tollgate/dev.example.TodoGateIT.todosStayConsistent/report.html)"
+                        + " · [report.md](../build/app/target/tollgate/dev.example.TodoGateIT.todosStayConsistent/report.md)\n")
                 .contains("<details><summary>Full message</summary>\n\n```\n" + STORY.strip() + "\n```\n\n</details>");
         assertThat(stdout()).contains("\n    replay: " + REPLAY + "\n");
     }

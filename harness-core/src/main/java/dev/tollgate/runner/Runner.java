@@ -2,8 +2,10 @@ package dev.tollgate.runner;
 
 import dev.tollgate.internal.text.Printable;
 import dev.tollgate.TollgateConfigurationException;
+import dev.tollgate.internal.junit.CallingTest;
 import dev.tollgate.internal.runner.Checker;
 import dev.tollgate.internal.runner.Executor;
+import dev.tollgate.internal.runner.FolderClaims;
 import dev.tollgate.internal.runner.Invocation;
 import dev.tollgate.internal.runner.ReplayLine;
 import dev.tollgate.internal.runner.Reporting;
@@ -14,6 +16,7 @@ import dev.tollgate.report.Reporter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -37,7 +40,15 @@ import java.util.function.Function;
  * <p>Every check writes {@code report.json}, {@code report.md} and {@code report.html} into
  * {@code target/tollgate/<test>/}; a failure is rerun to classify it as deterministic or flaky,
  * and saved to the regression corpus {@code src/test/tollgate-corpus/<test>/}, whose entries every
- * later run replays first.
+ * later run replays first. {@code <test>} is the test's fully qualified class and method, {@code
+ * dev.example.TodoGateIT.todos} (plus the model's name for a second model the same method checks):
+ * the test a {@link StateMachineTest} names, the one given to {@link #test(String, String)}, or
+ * else the JUnit test method found on the calling thread's stack; outside any test, the model's
+ * name.
+ *
+ * <p>Under JUnit's parallel execution, checks on one {@link TollgateExtension} environment run
+ * one at a time: each holds the environment's fair lock from its first reset to its end, and the
+ * others wait (their time budget starts once they have it).
  */
 public final class Runner {
   public static final int DEFAULT_TRIES = 200;
@@ -221,6 +232,17 @@ public final class Runner {
 
   Settings settings() {
     SettingKeys.checkSystemProperties();
+    if (knobs.testClass == null) {
+      // Tollgate.runner() in a test: name the reports and the replay line after that test.
+      Optional<CallingTest.Found> caller = CallingTest.find();
+      if (caller.isPresent()) {
+        return with(k -> {
+          k.testClass = caller.get().className();
+          k.testMethod = caller.get().methodName();
+          k.claims = FolderClaims.JVM;
+        }).settings();
+      }
+    }
     Props props = new Props();
     long chosenSeed =
         props.longValue(
@@ -247,7 +269,7 @@ public final class Runner {
               }
               return value;
             }, "a whole number of 0 or more"),
-            PROGRESS_INTERVAL),
+            PROGRESS_INTERVAL, knobs.claims),
         props.duration("tollgate.stepTimeout", knobs.stepTimeout, Executor.DEFAULT_STEP_TIMEOUT));
   }
 
@@ -301,6 +323,8 @@ public final class Runner {
     Path reportDir = DEFAULT_REPORT_DIR;
     Path corpus = DEFAULT_CORPUS;
     int flakyReruns = Reporting.DEFAULT_FLAKY_RERUNS;
+    /** Shared by the copies: one test method's checks of several models keep apart. */
+    FolderClaims claims = new FolderClaims();
 
     Knobs copy() {
       Knobs copy = new Knobs();
@@ -321,6 +345,7 @@ public final class Runner {
       copy.reportDir = reportDir;
       copy.corpus = corpus;
       copy.flakyReruns = flakyReruns;
+      copy.claims = claims;
       return copy;
     }
   }

@@ -39,6 +39,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>The started environment lives in the class's extension store, not in this object, so one
  * extension serves any number of classes, and it sits beside {@code @Testcontainers} or WireMock's
  * extension.
+ *
+ * <p>Under JUnit's parallel execution the class's test methods share the environment, so their
+ * checks take turns: {@code runner.check(model)} holds the environment's fair lock from its first
+ * reset to its end, and the other checks wait for it.
  */
 public final class TollgateExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
   private final EnvironmentBuilder environment;

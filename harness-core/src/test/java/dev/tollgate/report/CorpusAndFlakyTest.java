@@ -47,7 +47,7 @@ class CorpusAndFlakyTest {
   }
 
   private Path onlyEntry() throws Exception {
-    try (Stream<Path> files = Files.list(corpus.resolve("NotesGateIT.notes"))) {
+    try (Stream<Path> files = Files.list(corpus.resolve("dev.example.NotesGateIT.notes"))) {
       List<Path> entries = files.toList();
       assertThat(entries).hasSize(1);
       return entries.get(0);
@@ -100,7 +100,7 @@ class CorpusAndFlakyTest {
           () -> runner().seed(5).check(NotesHttp.model(), buggy));
     }
     JsonNode failed = new ObjectMapper().readTree(
-        reports.resolve("NotesGateIT.notes/report.json").toFile());
+        reports.resolve("dev.example.NotesGateIT.notes/report.json").toFile());
     failingRequests = failed.path("steps").findValues("exchanges").stream()
         .flatMap(list -> java.util.stream.StreamSupport.stream(list.spliterator(), false))
         .map(e -> e.path("method").asText() + " "
@@ -121,7 +121,7 @@ class CorpusAndFlakyTest {
     assertThat(log.subList(1, secondReset)).containsExactlyElementsOf(failingRequests);
     assertThat(lines).anyMatch(l -> l.contains("replayed 1 corpus entry") && l.contains("all passed"));
     JsonNode passed = new ObjectMapper().readTree(
-        reports.resolve("NotesGateIT.notes/report.json").toFile());
+        reports.resolve("dev.example.NotesGateIT.notes/report.json").toFile());
     assertThat(passed.path("status").asText()).isEqualTo("passed");
     assertThat(passed.path("corpus").get(0).path("outcome").asText()).isEqualTo("passed");
   }
@@ -179,7 +179,7 @@ class CorpusAndFlakyTest {
     assertThat(failure.flakiness()).isEqualTo("flaky: reproduced 2 of 4");
     assertThat(failure.getMessage()).contains("Classified: flaky: reproduced 2 of 4");
     JsonNode root = new ObjectMapper().readTree(
-        reports.resolve("NotesGateIT.notes/report.json").toFile());
+        reports.resolve("dev.example.NotesGateIT.notes/report.json").toFile());
     assertThat(root.path("flaky").path("classification").asText())
         .isEqualTo("flaky: reproduced 2 of 4");
     assertThat(root.path("flaky").path("reproduced").asInt()).isEqualTo(2);
@@ -225,7 +225,7 @@ class CorpusAndFlakyTest {
     assertThat(summary.programs()).isEqualTo(5 + 3);
     assertThat(lines).anyMatch(l -> l.contains("all passed; flaky entry passed: " + entry));
     JsonNode outcome = new ObjectMapper().readTree(
-        reports.resolve("NotesGateIT.notes/report.json").toFile()).path("corpus").get(0);
+        reports.resolve("dev.example.NotesGateIT.notes/report.json").toFile()).path("corpus").get(0);
     assertThat(outcome.path("outcome").asText()).isEqualTo("flaky entry passed");
     assertThat(outcome.path("note").asText()).contains("saved as flaky (failed 10 of 20 reruns")
         .contains("passed all 5 replays");

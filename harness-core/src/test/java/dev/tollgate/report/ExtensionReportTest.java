@@ -36,7 +36,7 @@ class ExtensionReportTest {
     EngineTestKit.engine("junit-jupiter").selectors(selectClass(VoteGate.class)).execute()
         .testEvents().assertStatistics(stats -> stats.failed(1));
 
-    Path folder = reports.resolve("ExtensionReportTest.VoteGate.votes_count_once");
+    Path folder = reports.resolve("dev.tollgate.report.ExtensionReportTest.VoteGate.votes_count_once");
     JsonNode root = new ObjectMapper().readTree(folder.resolve("report.json").toFile());
     assertThat(root.path("test").asText())
         .isEqualTo("dev.tollgate.report.ExtensionReportTest$VoteGate#votes_count_once");

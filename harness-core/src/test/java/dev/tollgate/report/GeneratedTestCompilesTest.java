@@ -38,7 +38,8 @@ class GeneratedTestCompilesTest {
           .reporter(Reporter.none()).withoutCorpus().seed(5).check(NotesHttp.model(), notes));
     }
     String source = new ObjectMapper()
-        .readTree(work.resolve("reports/notes/report.json").toFile()).path("generatedTest").asText();
+        .readTree(work.resolve("reports/dev.tollgate.report.GeneratedTestCompilesTest"
+            + ".generated_restassured_test_compiles_against_junit_and_restassured/report.json").toFile()).path("generatedTest").asText();
     Path file = work.resolve("src/NotesRegressionTest.java");
     Files.createDirectories(file.getParent());
     Files.writeString(file, source);

@@ -75,7 +75,8 @@ class GeneratedTestReplaysTest {
       recordedOrigin = buggy.base().toString();
       catchThrowableOfType(ModelCheckFailure.class, () -> Tollgate.runner().reporter(Reporter.none())
           .withoutCorpus().seed(11).check(model(), HttpSystem.at(buggy.base()).onReset(buggy::reset)));
-      source = new ObjectMapper().readTree(work.resolve("reports/articles/report.json").toFile())
+      source = new ObjectMapper().readTree(work.resolve("reports/dev.tollgate.report.GeneratedTestReplaysTest"
+          + ".the_generated_test_fails_against_the_bug_and_passes_once_it_is_fixed/report.json").toFile())
           .path("generatedTest").asText();
     }
     assertThat(source).as(source)

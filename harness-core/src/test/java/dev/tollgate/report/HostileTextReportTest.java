@@ -72,7 +72,7 @@ class HostileTextReportTest {
     assertPrintable("the failure message", failure.getMessage());
     assertThat(failure.getMessage()).contains("\\u0000", "\\u202E", "\\uD800");
     console.forEach(line -> assertPrintable("console line " + line, line));
-    Path folder = reports.resolve("HostileIT.echo");
+    Path folder = reports.resolve("dev.example.HostileIT.echo");
     for (String name : List.of("report.json", "report.md", "report.html")) {
       String text = strictUtf8(folder.resolve(name));
       assertPrintable(name, text);

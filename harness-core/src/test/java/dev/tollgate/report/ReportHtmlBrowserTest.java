@@ -48,7 +48,9 @@ class ReportHtmlBrowserTest {
     }
     Path screenshot = OUT.resolve("report.png").toAbsolutePath();
 
-    String dom = open(chromium, reports.resolve("notes/report.html"), screenshot, 2000);
+    String dom = open(chromium, reports.resolve("dev.tollgate.report.ReportHtmlBrowserTest"
+        + ".report_renders_in_chromium_with_the_state_diagram_and_the_steps/report.html"),
+        screenshot, 2000);
 
     assertThat(Files.size(screenshot)).isGreaterThan(10_000);
     assertThat(dom).contains("<svg").contains(">logged_out</text>").contains(">logged_in</text>")
@@ -67,7 +69,8 @@ class ReportHtmlBrowserTest {
         .tries(150).users(2).check(TodoModel.model(), TodoSystem.correct());
     Path screenshot = OUT.resolve("passing.png").toAbsolutePath();
 
-    String dom = open(chromium, reports.resolve("todos/report.html"), screenshot, 1400);
+    String dom = open(chromium, reports.resolve("dev.tollgate.report.ReportHtmlBrowserTest"
+        + ".passing_report_draws_every_transition_with_its_count_and_self_loops/report.html"), screenshot, 1400);
 
     assertThat(Files.size(screenshot)).isGreaterThan(10_000);
     assertThat(dom).contains("class=\"badge passed\"").contains("<svg")
@@ -115,7 +118,8 @@ class ReportHtmlBrowserTest {
             return new Clicks();
           }
         });
-    Path report = reports.resolve("crowded/report.html");
+    Path report = reports.resolve("dev.tollgate.report.ReportHtmlBrowserTest"
+        + ".every_label_of_a_crowded_self_loop_lies_inside_the_diagram/report.html");
     // The page as written, plus a script that measures each label as the browser drew it.
     Path measured = report.resolveSibling("measured.html");
     Files.writeString(measured, Files.readString(report).replace("</body>", """

@@ -11,6 +11,7 @@ import dev.tollgate.fixtures.RestoreTollgateProperties;
 import dev.tollgate.fixtures.TodoModel;
 import dev.tollgate.fixtures.TodoService.Bug;
 import dev.tollgate.fixtures.TodoSystem;
+import dev.tollgate.model.Model;
 import dev.tollgate.runner.ModelCheckFailure;
 import dev.tollgate.runner.RunSummary;
 import dev.tollgate.runner.Runner;
@@ -49,7 +50,7 @@ class ReportsTest {
   void failing_check_writes_json_in_the_schema_the_gate_reads() throws Exception {
     deleteTwice(7);
 
-    JsonNode root = JSON.readTree(reports.resolve("TodoGateIT.todos/report.json").toFile());
+    JsonNode root = JSON.readTree(reports.resolve("dev.example.TodoGateIT.todos/report.json").toFile());
     assertThat(root.path("schema").asText()).isEqualTo("tollgate-report/1");
     assertThat(root.path("test").asText()).isEqualTo("dev.example.TodoGateIT#todos");
     assertThat(root.path("status").asText()).isEqualTo("failed");
@@ -81,7 +82,7 @@ class ReportsTest {
   void markdown_numbers_the_shrunk_steps_and_ends_with_the_replay_command() throws Exception {
     ModelCheckFailure failure = deleteTwice(7);
 
-    String md = Files.readString(reports.resolve("TodoGateIT.todos/report.md"));
+    String md = Files.readString(reports.resolve("dev.example.TodoGateIT.todos/report.md"));
     assertThat(md).contains("1. ` user1 login() `")
         .contains("4. ` user1 delete_todo(todo#2) ` ")
         .contains("← FAILED: postcondition of delete\\_todo")
@@ -89,13 +90,13 @@ class ReportsTest {
         .contains("**deterministic**");
     assertThat(md.strip()).endsWith("-Dtollgate.replay=" + failure.replayToken() + "\n```");
     assertThat(failure.getMessage()).contains("(deterministic)")
-        .contains("Report: " + reports.resolve("TodoGateIT.todos/report.html"));
+        .contains("Report: " + reports.resolve("dev.example.TodoGateIT.todos/report.html"));
   }
 
   @Test
   void replay_token_from_the_report_fails_the_same_way_whatever_the_seed() throws Exception {
     deleteTwice(7);
-    JsonNode first = JSON.readTree(reports.resolve("TodoGateIT.todos/report.json").toFile());
+    JsonNode first = JSON.readTree(reports.resolve("dev.example.TodoGateIT.todos/report.json").toFile());
     String token = first.path("replay").path("token").asText();
     assertThat(first.path("replay").path("command").asText())
         .startsWith("mvn verify ").contains(" -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false"
@@ -116,13 +117,13 @@ class ReportsTest {
   void passing_check_writes_a_passed_report_with_latency_and_no_failure() throws Exception {
     RunSummary summary = runner().tries(20).check(TodoModel.model(), TodoSystem.correct());
 
-    JsonNode root = JSON.readTree(reports.resolve("TodoGateIT.todos/report.json").toFile());
+    JsonNode root = JSON.readTree(reports.resolve("dev.example.TodoGateIT.todos/report.json").toFile());
     assertThat(root.path("status").asText()).isEqualTo("passed");
     assertThat(root.has("failure")).isFalse();
     assertThat(root.path("statistics").path("programs").asInt()).isEqualTo(summary.programs());
     assertThat(root.path("latency").path("login").path("count").asInt())
         .isEqualTo(summary.commandCounts().get("login"));
-    assertThat(Files.readString(reports.resolve("TodoGateIT.todos/report.md"))).contains("passed");
+    assertThat(Files.readString(reports.resolve("dev.example.TodoGateIT.todos/report.md"))).contains("passed");
   }
 
   @Test
@@ -130,20 +131,53 @@ class ReportsTest {
     deleteTwice(3);
     runner().tries(5).check(TodoModel.model(), TodoSystem.correct());
 
-    try (Stream<Path> files = Files.list(reports.resolve("TodoGateIT.todos"))) {
+    try (Stream<Path> files = Files.list(reports.resolve("dev.example.TodoGateIT.todos"))) {
       assertThat(files.map(f -> f.getFileName().toString()))
           .containsExactlyInAnyOrder("report.json", "report.md", "report.html");
     }
   }
 
   @Test
-  void report_folder_is_named_after_the_model_outside_a_test() {
+  void report_folder_of_a_runner_without_the_annotation_is_named_after_the_calling_test()
+      throws Exception {
     catchThrowableOfType(ModelCheckFailure.class, () -> Tollgate.runner().reporter(Reporter.none())
         .withoutCorpus().seed(1)
         .check(TodoModel.model(), TodoSystem.with(Bug.DOUBLE_VOTE)));
 
+    Path folder = reports.resolve("dev.tollgate.report.ReportsTest"
+        + ".report_folder_of_a_runner_without_the_annotation_is_named_after_the_calling_test");
+    assertThat(folder.resolve("report.html")).exists();
+    assertThat(JSON.readTree(folder.resolve("report.json").toFile()).path("test").asText())
+        .isEqualTo("dev.tollgate.report.ReportsTest"
+            + "#report_folder_of_a_runner_without_the_annotation_is_named_after_the_calling_test");
+    assertThat(reports.resolve("todos")).doesNotExist();
+  }
+
+  @Test
+  void report_folder_is_named_after_the_model_outside_a_test() throws Exception {
+    // A thread of its own has no test method on its stack.
+    Thread outside = new Thread(() -> catchThrowableOfType(ModelCheckFailure.class,
+        () -> Tollgate.runner().reporter(Reporter.none()).withoutCorpus().seed(1)
+            .check(TodoModel.model(), TodoSystem.with(Bug.DOUBLE_VOTE))));
+    outside.start();
+    outside.join();
+
     assertThat(reports.resolve("todos/report.json")).exists();
     assertThat(reports.resolve("todos/report.html")).exists();
+  }
+
+  @Test
+  void a_second_model_checked_by_one_method_gets_a_folder_named_after_it_too() {
+    Runner runner = Tollgate.runner().reporter(Reporter.none()).withoutCorpus().seed(1).tries(3)
+        .test("dev.example.TwoModelsIT", "both");
+    runner.check(TodoModel.model(), TodoSystem.correct());
+    runner.check(Model.define("votes", TodoSystem.Client.class, () -> 0)
+        .command("login", c -> c.run((client, none) -> client.login())
+            .expect((model, call, response) -> assertThat(response.status()).isEqualTo(200)))
+        .build(), TodoSystem.correct());
+
+    assertThat(reports.resolve("dev.example.TwoModelsIT.both/report.json")).exists();
+    assertThat(reports.resolve("dev.example.TwoModelsIT.both.votes/report.json")).exists();
   }
 
   @Test
@@ -157,7 +191,7 @@ class ReportsTest {
 
     assertThat(failure).isNotNull();
     assertThat(failure.steps()).hasSize(4);
-    Path folder = reports.resolve("TodoGateIT.todos");
+    Path folder = reports.resolve("dev.example.TodoGateIT.todos");
     for (String file : List.of("report.json", "report.md", "report.html")) {
       assertThat(Files.readString(folder.resolve(file))).as(file)
           .doesNotContain(NotesHttp.PASSWORD)
@@ -184,7 +218,7 @@ class ReportsTest {
           () -> runner().seed(5).check(NotesHttp.model(), notes));
     }
 
-    String test = JSON.readTree(reports.resolve("TodoGateIT.todos/report.json").toFile())
+    String test = JSON.readTree(reports.resolve("dev.example.TodoGateIT.todos/report.json").toFile())
         .path("generatedTest").asText();
     assertThat(test)
         .contains("import static io.restassured.RestAssured.given;")
@@ -205,7 +239,7 @@ class ReportsTest {
   void in_process_steps_become_a_commented_outline() throws Exception {
     deleteTwice(7);
 
-    String test = JSON.readTree(reports.resolve("TodoGateIT.todos/report.json").toFile())
+    String test = JSON.readTree(reports.resolve("dev.example.TodoGateIT.todos/report.json").toFile())
         .path("generatedTest").asText();
     assertThat(test).contains("// 1. user1 login()")
         .contains("// (ran in process, no HTTP exchange recorded: call it here)")
@@ -217,7 +251,7 @@ class ReportsTest {
   void html_is_self_contained_with_diagram_and_collapsible_steps() throws Exception {
     deleteTwice(7);
 
-    String html = Files.readString(reports.resolve("TodoGateIT.todos/report.html"));
+    String html = Files.readString(reports.resolve("dev.example.TodoGateIT.todos/report.html"));
     assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("<details>")
         .doesNotContain("src=\"http").doesNotContain("href=\"http").doesNotContain("@import");
     // The only script element is Tollgate's own, at the end.

@@ -51,7 +51,7 @@ class SaveEarlyTest {
   }
 
   private Path folder() {
-    return corpus.resolve("TodosIT.todos");
+    return corpus.resolve("dev.example.TodosIT.todos");
   }
 
   /** The corpus entries' texts as they are now. */
@@ -160,8 +160,8 @@ class SaveEarlyTest {
   @Test
   void reports_say_running_while_a_check_runs_even_after_an_earlier_pass() throws Exception {
     runner().seed(3).tries(5).check(TodoModel.model(), TodoSystem.correct());
-    Path json = reports.resolve("TodosIT.todos/report.json");
-    Path md = reports.resolve("TodosIT.todos/report.md");
+    Path json = reports.resolve("dev.example.TodosIT.todos/report.json");
+    Path md = reports.resolve("dev.example.TodosIT.todos/report.md");
     assertThat(status(json)).isEqualTo("passed");
 
     List<String> statuses = new ArrayList<>();

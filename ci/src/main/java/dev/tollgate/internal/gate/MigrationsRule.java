@@ -17,10 +17,13 @@ import java.util.stream.Stream;
 
 /**
  * Rule 3: the migrations added since the last release are additive only, so the released app
- * keeps working on the migrated schema during a rolling deploy or a rollback.
+ * keeps working on the migrated schema during a rolling deploy or a rollback. Each statement is
+ * judged by {@link SchemaChangeCheck}'s allowlist; each one that blocks is a row naming the file,
+ * the statement's number and its text.
  */
 public final class MigrationsRule {
     static final String TITLE = "Migrations are additive only";
+    private static final int MAX_STATEMENT = 120;
 
     private MigrationsRule() {
     }
@@ -74,13 +77,19 @@ public final class MigrationsRule {
         for (int i = 0; i < statements.size(); i++) {
             for (String problem : check.problems(statements.get(i))) {
                 rows.add(RuleOutcome.Row.blocked(name, Text.plain("statement " + (i + 1) + " ")
-                        .plusCode(statements.get(i).text()).plus(" " + problem)));
+                        .plusCode(shortened(statements.get(i).text())).plus(" " + problem)));
             }
         }
         if (rows.isEmpty()) {
             rows.add(RuleOutcome.Row.passed(name, Text.plain("additive (" + statements.size() + " statements)")));
         }
         return rows;
+    }
+
+    /** A statement as quoted in a row: long ones (a whole function body) cut at a word; the file has it all. */
+    static String shortened(String statement) {
+        String cut = Markdown.cutAtWord(statement, MAX_STATEMENT);
+        return cut.length() < statement.length() ? cut + " …" : statement;
     }
 
     private static List<Path> sqlFiles(Path dir) {

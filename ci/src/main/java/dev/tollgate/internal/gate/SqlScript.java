@@ -70,7 +70,9 @@ public final class SqlScript {
         StringBuilder text = new StringBuilder();
         Token previous = null;
         for (Token t : tokens) {
-            boolean glued = previous == null || previous.isSymbol("(") || previous.isSymbol(".")
+            // Tokens written together stay together: length(title), not length (title).
+            boolean glued = previous == null || previous.end() == t.start()
+                    || previous.isSymbol("(") || previous.isSymbol(".")
                     || t.isSymbol(",") || t.isSymbol(")") || t.isSymbol(".");
             text.append(glued ? "" : " ").append(sql, t.start(), t.end());
             previous = t;

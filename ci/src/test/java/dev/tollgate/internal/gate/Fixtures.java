@@ -97,7 +97,8 @@ public final class Fixtures {
         String token = replayCommand.substring(replayCommand.indexOf("-Dtollgate.replay=") + "-Dtollgate.replay=".length());
         json.put("replay", Map.of("token", token, "command", replayCommand));
         json.put("message", fullMessage);
-        String folder = test.substring(test.lastIndexOf('.') + 1).replace('#', '.');
+        // As Tollgate names report folders: the fully qualified class and the method.
+        String folder = test.replace('$', '.').replace('#', '.');
         Path file;
         try {
             file = tollgateReport(root, module, folder, new ObjectMapper().writeValueAsString(json));

@@ -58,6 +58,42 @@ class MigrationsRuleTest {
     }
 
     @Test
+    void blocks_each_destructive_statement_of_a_migration_naming_file_number_and_text() {
+        releasedSchema();
+        Fixtures.write(dir.resolve("V3__cleanup.sql"), """
+                TRUNCATE todos;
+                DELETE FROM users;
+                ALTER TABLE todos ADD CONSTRAINT title_len CHECK (length(title) < 200);
+                CREATE UNIQUE INDEX users_email ON users (email);
+                DROP VIEW open_todos;
+                ALTER TABLE todos ALTER COLUMN done DROP DEFAULT;
+                """);
+
+        RuleOutcome outcome = evaluate("2");
+
+        assertThat(outcome.rows()).allMatch(RuleOutcome.Row::blocks);
+        assertThat(outcome.rows()).extracting(row -> row.cells().get(0)).containsOnly("`V3__cleanup.sql`");
+        assertThat(outcome.rows()).extracting(row -> row.cells().get(1).substring(0, row.cells().get(1).indexOf("` ") + 1))
+                .containsExactly("statement 1 `TRUNCATE todos`", "statement 2 `DELETE FROM users`",
+                        "statement 3 `ALTER TABLE todos ADD CONSTRAINT title_len CHECK (length(title) < 200)`",
+                        "statement 4 `CREATE UNIQUE INDEX users_email ON users (email)`",
+                        "statement 5 `DROP VIEW open_todos`",
+                        "statement 6 `ALTER TABLE todos ALTER COLUMN done DROP DEFAULT`");
+    }
+
+    @Test
+    void quotes_a_long_statement_cut_at_a_word() {
+        Fixtures.write(dir.resolve("V3__fn.sql"), "CREATE OR REPLACE FUNCTION touch() RETURNS trigger AS $$ BEGIN "
+                + "NEW.updated = now(); ".repeat(20) + "RETURN NEW; END $$ LANGUAGE plpgsql;");
+
+        RuleOutcome outcome = evaluate("2");
+
+        assertThat(outcome.blockingRows()).singleElement().satisfies(row -> assertThat(row.cells().get(1))
+                .startsWith("statement 1 `CREATE OR REPLACE FUNCTION touch() RETURNS trigger AS $$ BEGIN NEW.updated")
+                .contains(" …` replaces function touch"));
+    }
+
+    @Test
     void compares_versions_as_numbers_so_V10_is_newer_than_V9() {
         Fixtures.write(dir.resolve("V9__ok.sql"), "ALTER TABLE todos DROP COLUMN released_long_ago;");
         Fixtures.write(dir.resolve("V10__new.sql"), "ALTER TABLE todos ALTER COLUMN title TYPE varchar(10);");

@@ -89,4 +89,31 @@ class TollgateReportReaderTest {
                 .hasMessageContaining("expected well-formed JSON in Tollgate report")
                 .hasMessageContaining("at line 2");
     }
+
+    @Test
+    void reads_the_flaky_classification_rate_and_interval() {
+        Path file = report("""
+                {"schema": "tollgate-report/1", "test": "x.T#t", "status": "failed",
+                 "flaky": {"classification": "flaky: reproduced 10 of 20", "kind": "flaky", "reruns": 20,
+                           "reproduced": 10, "rate": 0.5, "interval95": {"low": 0.2993, "high": 0.7007}}}
+                """);
+
+        TollgateReport.Flaky flaky = TollgateReportReader.read(file).flaky().orElseThrow();
+
+        assertThat(flaky.flaky()).isTrue();
+        assertThat(flaky.rateText()).isEqualTo("failed 10 of 20 reruns: rate 50%, 95% interval 30%-70%");
+    }
+
+    @Test
+    void a_report_from_before_the_flaky_kind_is_judged_by_its_classification() {
+        Path file = report("""
+                {"schema": "tollgate-report/1", "test": "x.T#t", "status": "failed",
+                 "flaky": {"classification": "flaky: reproduced 2 of 3", "reruns": 3, "reproduced": 2}}
+                """);
+
+        TollgateReport.Flaky flaky = TollgateReportReader.read(file).flaky().orElseThrow();
+
+        assertThat(flaky.flaky()).isTrue();
+        assertThat(flaky.rateText()).isEqualTo("failed 2 of 3 reruns: rate 67%");
+    }
 }

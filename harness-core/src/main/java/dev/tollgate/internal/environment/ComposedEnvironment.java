@@ -2,6 +2,7 @@ package dev.tollgate.internal.environment;
 
 import dev.tollgate.TollgateHarnessException;
 import dev.tollgate.internal.runner.Executor;
+import dev.tollgate.internal.runner.Shared;
 import dev.tollgate.environment.Database;
 import dev.tollgate.environment.Environment;
 import dev.tollgate.environment.EnvironmentException;
@@ -18,13 +19,16 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An environment as a database, stubs and an app, started in that order and closed in the
  * reverse one. Each kind picks the implementation of each part.
  */
-public final class ComposedEnvironment implements Environment {
+public final class ComposedEnvironment implements Environment, Shared {
   private final EnvironmentSpec spec;
+  /** Held by the check that uses this environment; see {@link Shared}. */
+  private final ReentrantLock checkLock = new ReentrantLock(true);
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
   final Map<String, Parts.StubPart> stubs = new LinkedHashMap<>();
   Parts.DatabasePart database;
@@ -37,6 +41,11 @@ public final class ComposedEnvironment implements Environment {
 
   public ComposedEnvironment(EnvironmentSpec spec) {
     this.spec = spec;
+  }
+
+  @Override
+  public ReentrantLock checkLock() {
+    return checkLock;
   }
 
   @Override

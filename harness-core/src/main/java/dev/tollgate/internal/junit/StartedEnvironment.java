@@ -1,12 +1,16 @@
 package dev.tollgate.internal.junit;
 
 import dev.tollgate.environment.Environment;
+import dev.tollgate.internal.runner.Shared;
+import dev.tollgate.internal.runner.SharedSystem;
 import dev.tollgate.runner.SystemUnderTest;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An environment a test class started, kept in the class's extension store, and closed by JUnit
- * when the class is done (whether its tests passed or not).
+ * when the class is done (whether its tests passed or not). Its system carries the environment's
+ * lock, so the checks of test methods that JUnit runs in parallel use it one at a time.
  */
 public final class StartedEnvironment implements ExtensionContext.Store.CloseableResource {
   public static final ExtensionContext.Namespace NAMESPACE =
@@ -16,9 +20,11 @@ public final class StartedEnvironment implements ExtensionContext.Store.Closeabl
   private final Environment environment;
   private final SystemUnderTest<?> system;
 
-  public StartedEnvironment(Environment environment, SystemUnderTest<?> system) {
+  public <S> StartedEnvironment(Environment environment, SystemUnderTest<S> system) {
     this.environment = environment;
-    this.system = system;
+    // An environment of another make has no lock of its own: then the class's checks share this one.
+    ReentrantLock lock = environment instanceof Shared shared ? shared.checkLock() : new ReentrantLock(true);
+    this.system = new SharedSystem<>(system, lock);
   }
 
   public Environment environment() {

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /** Checks one model against one system: validate, generate and run tries, shrink a failure. */
@@ -37,6 +39,7 @@ public final class Checker<M, S> {
   static final String RARE_COMMANDS = "tollgate.rareCommands";
 
   private final Model<M, S> model;
+  private final SystemUnderTest<S> system;
   private final Settings settings;
   private final ProgramGenerator<M, S> generator;
   private final Executor<M, S> executor;
@@ -44,7 +47,6 @@ public final class Checker<M, S> {
   /** Commands no random validation program enabled: found by the search, or marked rare; for the statistics line. */
   private final List<String> rare = new ArrayList<>();
   private EarlyRecord early;
-  private final SystemUnderTest<S> system;
 
   public Checker(
       Model<M, S> model,
@@ -52,11 +54,11 @@ public final class Checker<M, S> {
       Settings settings,
       Consumer<Program<M, S>> shrinkCandidates) {
     this.model = model;
+    this.system = system;
     this.settings = settings;
     this.generator =
         new ProgramGenerator<>(model, settings.users(), settings.maxSteps(), settings.swarm());
     this.executor = new Executor<>(model, system, settings.stepTimeout());
-    this.system = system;
     this.shrinkCandidates = shrinkCandidates;
   }
 
@@ -110,6 +112,41 @@ public final class Checker<M, S> {
   private RunSummary checkValidated() {
     long seed = settings.seed();
     validate(seed);
+    // The model is checked before the wait, and the time budget starts after it.
+    ReentrantLock lock = system instanceof Shared shared ? shared.checkLock() : null;
+    if (lock == null) {
+      return checkLocked(seed);
+    }
+    acquire(lock);
+    try {
+      return checkLocked(seed);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Waits for the system's lock. A timed tryLock, unlike the plain one, keeps the lock's
+   * fairness: a check that comes later does not overtake one that already waits.
+   */
+  private void acquire(ReentrantLock lock) {
+    try {
+      if (lock.tryLock(0, TimeUnit.NANOSECONDS)) {
+        return;
+      }
+      settings.reporting().reporter().line("Tollgate: model '" + model.name() + "' waits for its"
+          + " environment: another check is using it (JUnit parallel execution), and checks on one"
+          + " environment run one at a time.");
+      lock.lockInterruptibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TollgateHarnessException("Model '" + model.name() + "': interrupted while waiting"
+          + " for its environment, which another check was using. Expected to get it once that"
+          + " check ended; the test was stopped before (a JUnit timeout?).", e);
+    }
+  }
+
+  private RunSummary checkLocked(long seed) {
     Statistics statistics = new Statistics();
     long started = System.nanoTime();
     long budget = settings.timeBudget().toNanos();

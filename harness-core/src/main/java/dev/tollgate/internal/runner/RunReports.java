@@ -86,6 +86,9 @@ final class RunReports {
   /** Java, OS, Tollgate's version and the settings; never a value that looks secret. */
   static Map<String, Object> environment(Settings settings, SystemUnderTest<?> system) {
     Map<String, Object> env = new LinkedHashMap<>();
+    if (system instanceof SharedSystem<?> shared) {
+      system = shared.system();
+    }
     if (system instanceof HttpSystem http) {
       // Where the HTTP exchanges went: their targets are paths, and the generated test needs it.
       env.put("baseUrl", Redactor.text(http.baseUrl().toString()));

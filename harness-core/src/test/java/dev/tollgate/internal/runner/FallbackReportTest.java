@@ -78,7 +78,9 @@ class FallbackReportTest {
     assertThat(failure.getSuppressed()).singleElement().satisfies(e ->
         assertThat(e).hasMessage("the model state cannot be shown"));
     assertThat(failure.steps()).containsExactly("user1 bump()", "user1 bump()", "user1 bump()");
-    Path txt = reports.resolve("bumps/report.txt");
+    String folder = "dev.tollgate.internal.runner.FallbackReportTest"
+        + ".reporting_error_falls_back_to_report_txt_with_steps_seed_and_replay_and_still_throws_the_failure";
+    Path txt = reports.resolve(folder).resolve("report.txt");
     assertThat(Files.readString(txt))
         .contains("failed: postcondition of bump at step 3")
         .contains("Steps:\n  1. user1 bump()\n  2. user1 bump()\n  3. user1 bump()\n")
@@ -86,11 +88,11 @@ class FallbackReportTest {
         .contains("Replay token: " + failure.replayToken() + "\n")
         .contains("-Dtollgate.replay=" + failure.replayToken())
         .contains("could not be built: java.lang.IllegalStateException: the model state cannot be shown");
-    assertThat(Files.readString(reports.resolve("bumps/report.json")))
+    assertThat(Files.readString(reports.resolve(folder).resolve("report.json")))
         .contains("\"status\": \"failed\"").contains("\"fallback\": \"report.txt\"");
     assertThat(lines).anyMatch(l -> l.contains("building the reports failed")
         && l.contains("report.txt"));
-    try (Stream<Path> entries = Files.list(corpus.resolve("bumps"))) {
+    try (Stream<Path> entries = Files.list(corpus.resolve(folder))) {
       assertThat(entries.toList()).singleElement().satisfies(entry ->
           assertThat(Files.readString(entry)).contains("replay=" + failure.replayToken() + "\n"));
     }

@@ -41,7 +41,7 @@ class ReplayLineIT {
         + " -pl app -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false"
         + " -Dit.test='CounterIT#counts' -Dfailsafe.failIfNoSpecifiedTests=false"
         + " -Dtollgate.replay=t1.");
-    assertThat(first.output()).contains("Report: app/target/tollgate/CounterIT.counts/report.html");
+    assertThat(first.output()).contains("Report: app/target/tollgate/demo.CounterIT.counts/report.html");
 
     Result again = run(project, line + " -B");
 

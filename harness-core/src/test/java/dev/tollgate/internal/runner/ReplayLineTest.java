@@ -109,10 +109,10 @@ class ReplayLineTest {
     Invocation build = run("verify", root, module, Map.of());
     Invocation inModule = run("verify", module, module, Map.of());
     Invocation inSibling = run("verify", root.resolve("ci"), module, Map.of());
-    Path report = Path.of("target", "tollgate", "GateIT.g", "report.html");
+    Path report = Path.of("target", "tollgate", "demo.GateIT.g", "report.html");
 
     assertThat(build.display(report))
-        .isEqualTo(Path.of("examples/gate/target/tollgate/GateIT.g/report.html").toString());
+        .isEqualTo(Path.of("examples/gate/target/tollgate/demo.GateIT.g/report.html").toString());
     assertThat(inModule.display(report)).isEqualTo(report.toString());
     assertThat(inSibling.display(report)).isEqualTo(module.resolve(report).toString());
     assertThat(build.display(root.resolve("x/report.html"))).isEqualTo(
