@@ -78,13 +78,8 @@ public final class Crud {
   /** One field of a payload: its generator, and which values the API accepts. */
   private record Field(String name, Gen<?> gen, Predicate<Object> valid) {}
 
-  /** The argument of {@code edit_<name>}. */
-  public record Edit(Ref<Object> item, Map<String, Object> changes) {
-    @Override
-    public String toString() {
-      return item + ", " + changes;
-    }
-  }
+  /** The argument of {@code edit_<name>}, shown as {@code item=todo#1, changes={title="milk"}}. */
+  public record Edit(Ref<Object> item, Map<String, Object> changes) {}
 
   /** A resource's configuration and its commands. */
   public static final class Resource {

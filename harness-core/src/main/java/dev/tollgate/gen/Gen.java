@@ -182,15 +182,49 @@ public interface Gen<T> {
     return choices -> dependent(choices, copy.get(choices.choose(copy.size(), byWeight)).gen());
   }
 
+  /**
+   * One value built from two to six generated parts, e.g. by a record's constructor: {@code
+   * Gen.combine(titles, bodies, tags, flags, Article::new)}. Each part is generated in a span of
+   * its own, so shrinking simplifies a failing argument part by part, and the default step
+   * description shows each component by name: {@code add(title="a", tags=[], draft=false)}.
+   */
   static <A, B, R> Gen<R> combine(
       Gen<A> first, Gen<B> second, BiFunction<? super A, ? super B, ? extends R> combiner) {
     return choices -> combiner.apply(part(choices, first), part(choices, second));
   }
 
+  /** As {@link #combine(Gen, Gen, BiFunction)}, from three parts. */
   static <A, B, C, R> Gen<R> combine(
       Gen<A> first, Gen<B> second, Gen<C> third, Combiner3<A, B, C, R> combiner) {
     return choices ->
         combiner.apply(part(choices, first), part(choices, second), part(choices, third));
+  }
+
+  /** As {@link #combine(Gen, Gen, BiFunction)}, from four parts. */
+  static <A, B, C, D, R> Gen<R> combine(
+      Gen<A> first, Gen<B> second, Gen<C> third, Gen<D> fourth,
+      Combiner4<A, B, C, D, R> combiner) {
+    return choices -> combiner.apply(
+        part(choices, first), part(choices, second), part(choices, third),
+        part(choices, fourth));
+  }
+
+  /** As {@link #combine(Gen, Gen, BiFunction)}, from five parts. */
+  static <A, B, C, D, E, R> Gen<R> combine(
+      Gen<A> first, Gen<B> second, Gen<C> third, Gen<D> fourth, Gen<E> fifth,
+      Combiner5<A, B, C, D, E, R> combiner) {
+    return choices -> combiner.apply(
+        part(choices, first), part(choices, second), part(choices, third),
+        part(choices, fourth), part(choices, fifth));
+  }
+
+  /** As {@link #combine(Gen, Gen, BiFunction)}, from six parts. */
+  static <A, B, C, D, E, F, R> Gen<R> combine(
+      Gen<A> first, Gen<B> second, Gen<C> third, Gen<D> fourth, Gen<E> fifth, Gen<F> sixth,
+      Combiner6<A, B, C, D, E, F, R> combiner) {
+    return choices -> combiner.apply(
+        part(choices, first), part(choices, second), part(choices, third),
+        part(choices, fourth), part(choices, fifth), part(choices, sixth));
   }
 
   /**
@@ -217,5 +251,23 @@ public interface Gen<T> {
   @FunctionalInterface
   interface Combiner3<A, B, C, R> {
     R apply(A first, B second, C third);
+  }
+
+  /** Builds a value from four generated parts. */
+  @FunctionalInterface
+  interface Combiner4<A, B, C, D, R> {
+    R apply(A first, B second, C third, D fourth);
+  }
+
+  /** Builds a value from five generated parts. */
+  @FunctionalInterface
+  interface Combiner5<A, B, C, D, E, R> {
+    R apply(A first, B second, C third, D fourth, E fifth);
+  }
+
+  /** Builds a value from six generated parts. */
+  @FunctionalInterface
+  interface Combiner6<A, B, C, D, E, F, R> {
+    R apply(A first, B second, C third, D fourth, E fifth, F sixth);
   }
 }

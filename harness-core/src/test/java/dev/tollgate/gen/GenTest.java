@@ -143,6 +143,49 @@ class GenTest {
     assertThat(new HashSet<>(sample(pairs, 300))).hasSize(8);
   }
 
+  record Four(int a, String b, boolean c, int d) {}
+
+  record Five(int a, int b, int c, int d, int e) {}
+
+  record Six(int a, int b, int c, int d, int e, int f) {}
+
+  @Test
+  void combine_of_four_five_and_six_builds_from_each_part_in_order() {
+    Gen<Integer> digit = Gen.integers(0, 9);
+    Gen<Four> four = Gen.combine(digit, Gen.constant("b"), Gen.booleans(), digit, Four::new);
+    Gen<Five> five = Gen.combine(digit, digit, digit, digit, digit, Five::new);
+    Gen<Six> six = Gen.combine(digit, digit, digit, digit, digit, digit, Six::new);
+
+    assertThat(simplest(four)).isEqualTo(new Four(0, "b", false, 0));
+    assertThat(simplest(five)).isEqualTo(new Five(0, 0, 0, 0, 0));
+    assertThat(simplest(six)).isEqualTo(new Six(0, 0, 0, 0, 0, 0));
+    assertThat(sample(six, 200)).extracting(Six::f).contains(1, 9);
+    assertThat(sample(five, 200)).extracting(Five::e).contains(1, 9);
+  }
+
+  @Test
+  void combine_of_four_five_and_six_gives_each_part_a_span_of_its_own() {
+    Gen<Integer> digit = Gen.integers(0, 9);
+    List<Gen<?>> gens = List.of(
+        Gen.combine(digit, digit, digit, digit, (a, b, c, d) -> a),
+        Gen.combine(digit, digit, digit, digit, digit, (a, b, c, d, e) -> a),
+        Gen.combine(digit, digit, digit, digit, digit, digit, (a, b, c, d, e, f) -> a));
+    for (int i = 0; i < gens.size(); i++) {
+      ChoiceRecorder recorder = ChoiceRecorder.random(7);
+      gens.get(i).generate(recorder);
+
+      List<int[]> topLevel = recorder.allSpans().stream()
+          .filter(span -> span.parent() == -1)
+          .map(span -> new int[] {span.start(), span.end()})
+          .toList();
+      assertThat(topLevel).as("the parts of combine(%d generators)", i + 4).hasSize(i + 4);
+      for (int part = 1; part < topLevel.size(); part++) {
+        assertThat(topLevel.get(part)[0]).isEqualTo(topLevel.get(part - 1)[1]);
+      }
+      assertThat(topLevel.get(topLevel.size() - 1)[1]).isEqualTo(recorder.choices().length);
+    }
+  }
+
   @Test
   void frequency_follows_its_weights() {
     Gen<String> gen = Gen.frequency(9, Gen.constant("often"), 1, Gen.constant("rare"));

@@ -75,7 +75,24 @@ class ShrinkPassesTest {
     Model<History, Object> model = model("post",
         Gen.combine(title, Gen.integers(0, 9), Post::new), (history, post) -> post.priority() >= 5);
 
-    onlyWithPass(model, Pass.LOWER_WITH_DEPENDENTS, "user1 post(title=a, priority=5)");
+    onlyWithPass(model, Pass.LOWER_WITH_DEPENDENTS, "user1 post(title=\"a\", priority=5)");
+  }
+
+  record Order(String item, int quantity, boolean gift, int discount) {}
+
+  @Test
+  void a_four_part_argument_shrinks_each_part_alone() {
+    // Parts from elements: one choice each, never a reuse of another's value.
+    Gen<Integer> numbers = Gen.elements(IntStream.rangeClosed(0, 50).boxed().toList());
+    Gen<Order> orders = Gen.combine(
+        Gen.elements("pen", "ink", "pad"), numbers, Gen.booleans(), numbers, Order::new);
+    Model<History, Object> model = model("order", orders,
+        (history, order) -> order.quantity() >= 3 && order.discount() >= 7);
+
+    assertThat(shrunk(model, SEEDS, EnumSet.allOf(Pass.class)))
+        .hasSizeGreaterThan(SEEDS / 2)
+        .allSatisfy(steps -> assertThat(steps).isEqualTo(
+            "user1 order(item=\"pen\", quantity=3, gift=false, discount=7)"));
   }
 
   record Query(String author, int offset) {}
