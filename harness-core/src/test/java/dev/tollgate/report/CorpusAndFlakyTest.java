@@ -244,5 +244,9 @@ class CorpusAndFlakyTest {
 
     assertThat(again).isNotNull();
     assertThat(again.getMessage()).contains("Replayed corpus entry " + entry);
+    JsonNode outcome = new ObjectMapper().readTree(
+        reports.resolve("dev.example.NotesGateIT.notes/report.json").toFile()).path("corpus").get(0);
+    assertThat(outcome.path("outcome").asText()).isEqualTo("failed");
+    assertThat(outcome.path("note").asText()).endsWith("; failed on replay 4 of up to 5");
   }
 }

@@ -67,8 +67,13 @@ public final class MarkdownReport {
     }
     block("Cause", f.cause(), out);
     block("Model state before step " + f.step(), failing.modelBefore(), out);
-    out.append(failing.user()).append(" went from ").append(code(failing.userStateBefore()))
-        .append(" to ").append(code(failing.userStateAfter())).append(".\n\n");
+    if (java.util.Objects.equals(failing.userStateBefore(), failing.userStateAfter())) {
+      out.append(failing.user()).append(" stayed in ").append(code(failing.userStateBefore()))
+          .append(".\n\n");
+    } else {
+      out.append(failing.user()).append(" went from ").append(code(failing.userStateBefore()))
+          .append(" to ").append(code(failing.userStateAfter())).append(".\n\n");
+    }
     latency(run, out);
     corpus(run, out);
     out.append("## Replay\n\nRuns exactly this program again, whatever the seed:\n\n");

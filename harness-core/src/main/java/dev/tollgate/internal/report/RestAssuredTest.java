@@ -30,7 +30,31 @@ public final class RestAssuredTest {
   private static final Pattern SKIPPED_HEADERS =
       Pattern.compile("(?i)content-length|host|connection|user-agent|accept-encoding|upgrade"
           + "|http2-settings");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Jackson, loaded only when a body is read, so a report never needs it on the classpath. */
+  private static final class Parser {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static void leaves(String body, Map<String, String> out) throws IOException {
+      collect(JSON.readTree(body), "", out);
+    }
+
+    private static void collect(JsonNode node, String path, Map<String, String> out) {
+      if (node == null) {
+        return;
+      }
+      if (node.isObject()) {
+        node.fields().forEachRemaining(f -> collect(f.getValue(),
+            (path.isEmpty() ? "" : path + ".") + key(f.getKey()), out));
+      } else if (node.isArray()) {
+        for (int i = 0; i < node.size(); i++) {
+          collect(node.get(i), path + "[" + i + "]", out);
+        }
+      } else if ((node.isTextual() || node.isIntegralNumber()) && !path.isEmpty()) {
+        out.putIfAbsent(path, node.asText());
+      }
+    }
+  }
+
   private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,18}");
   /** Characters around a value in a path, query, header or JSON body that make it a whole token. */
   private static final String BEFORE = "/=: \"[,{";
@@ -208,27 +232,13 @@ public final class RestAssuredTest {
       return out;
     }
     try {
-      collect(JSON.readTree(body), "", out);
+      Parser.leaves(body, out);
     } catch (IOException | RuntimeException e) {
       // A body that is not JSON (or was cut) offers no paths.
+    } catch (LinkageError e) {
+      // No Jackson on the classpath (an in-process model): the test reuses no values then.
     }
     return out;
-  }
-
-  private static void collect(JsonNode node, String path, Map<String, String> out) {
-    if (node == null) {
-      return;
-    }
-    if (node.isObject()) {
-      node.fields().forEachRemaining(f -> collect(f.getValue(),
-          (path.isEmpty() ? "" : path + ".") + key(f.getKey()), out));
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        collect(node.get(i), path + "[" + i + "]", out);
-      }
-    } else if ((node.isTextual() || node.isIntegralNumber()) && !path.isEmpty()) {
-      out.putIfAbsent(path, node.asText());
-    }
   }
 
   private static String key(String name) {

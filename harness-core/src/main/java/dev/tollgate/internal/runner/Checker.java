@@ -277,7 +277,9 @@ public final class Checker<M, S> {
         break;
       }
       if (!result.passed()) {
-        outcomes.add(new RunRecord.CorpusOutcome(entry.file(), "failed", null));
+        outcomes.add(new RunRecord.CorpusOutcome(entry.file(), "failed", entry.flaky() == null
+            ? null : "saved as flaky (" + entry.flaky().rateText() + "); failed on replay " + ran
+                + " of up to " + replays));
         throw fail(program, result, new RunRecord.Discovery("corpus entry " + entry.file(), 0,
             settings.tries(), program.size(), 0, 0, false, millisSince(started),
             statistics.programs(), statistics.steps(), 0), token.seed(), statistics, outcomes,
