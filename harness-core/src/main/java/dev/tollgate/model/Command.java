@@ -7,6 +7,7 @@ import dev.tollgate.model.Functions.Description;
 import dev.tollgate.model.Functions.Expectation;
 import dev.tollgate.model.Functions.Extractor;
 import dev.tollgate.model.Functions.Precondition;
+import dev.tollgate.model.Functions.Prediction;
 import dev.tollgate.model.Functions.Update;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,8 @@ public final class Command<M, S> {
   private final String name;
   private final Set<String> from;
   private final String to;
+  private final Prediction<M, Object> toCondition;
+  private final String otherwise;
   private final Precondition<M> precondition;
   private final double weight;
   private final ArgumentSource<M, ?> arguments;
@@ -38,6 +41,8 @@ public final class Command<M, S> {
     this.name = spec.name;
     this.from = Set.copyOf(spec.from);
     this.to = spec.to;
+    this.toCondition = (Prediction<M, Object>) spec.toCondition;
+    this.otherwise = spec.otherwise;
     Precondition<M> declared = spec.precondition;
     Precondition<M> argument = spec.argumentPrecondition;
     this.precondition = (model, user) -> argument.test(model, user) && declared.test(model, user);
@@ -66,9 +71,20 @@ public final class Command<M, S> {
     return from;
   }
 
-  /** The user state after this command, or {@code null} to stay. */
+  /**
+   * The user state after this command, or {@code null} when it stays or its end depends on the
+   * call ({@code toWhen(..)}); {@link #targets()} has every state it may go to.
+   */
   public String to() {
-    return to;
+    return toCondition == null ? to : null;
+  }
+
+  /** Every user state this command may lead to: none when it stays, two for {@code toWhen}. */
+  public List<String> targets() {
+    if (to == null) {
+      return List.of();
+    }
+    return toCondition == null || to.equals(otherwise) ? List.of(to) : List.of(to, otherwise);
   }
 
   /** How often this command is picked relative to others; 0 means never. */
@@ -91,6 +107,17 @@ public final class Command<M, S> {
   /** Whether the user's machine state and the precondition allow this command now. */
   public boolean enabled(M model, User user) {
     return (from.isEmpty() || from.contains(user.state())) && precondition.test(model, user);
+  }
+
+  /**
+   * The acting user's state after {@code call}, predicted from the model state before it: see
+   * {@code CommandBuilder.toWhen(..)}.
+   */
+  public String nextState(M before, Call<Object> call) {
+    if (to == null) {
+      return call.user().state();
+    }
+    return toCondition == null || toCondition.test(before, call) ? to : otherwise;
   }
 
   public Gen<?> argumentGen(M model, User user) {

@@ -8,6 +8,7 @@ import dev.tollgate.model.Functions.Description;
 import dev.tollgate.model.Functions.Expectation;
 import dev.tollgate.model.Functions.Extractor;
 import dev.tollgate.model.Functions.Precondition;
+import dev.tollgate.model.Functions.Prediction;
 import dev.tollgate.model.Functions.Update;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -26,6 +27,9 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
   final String name;
   final Set<String> from = new LinkedHashSet<>();
   String to;
+  /** For {@code toWhen(..)}: whether the user goes {@link #to}, else {@link #otherwise}. */
+  Prediction<M, ?> toCondition;
+  String otherwise;
   Precondition<M> precondition = (model, user) -> true;
   double weight = 1;
   ArgumentSource<M, ?> arguments = noArgument();
@@ -51,6 +55,8 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
     this.name = other.name;
     this.from.addAll(other.from);
     this.to = other.to;
+    this.toCondition = other.toCondition;
+    this.otherwise = other.otherwise;
     this.precondition = other.precondition;
     this.weight = other.weight;
     this.arguments = other.arguments;
@@ -67,6 +73,29 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
   /** The user state after this command runs. */
   public CommandBuilder<M, S, A> to(Object state) {
     this.to = States.nameOf(state);
+    this.toCondition = null;
+    this.otherwise = null;
+    return this;
+  }
+
+  /**
+   * A transition whose end depends on the call: the user goes to {@code ifTrue} when {@code
+   * condition} holds and to {@code otherwise} when it does not, e.g. a login with a wrong
+   * password stays logged out: {@code .with(passwords).toWhen((model, call) ->
+   * model.password(call.user()).equals(call.arg()), LOGGED_IN, LOGGED_OUT)}.
+   *
+   * <p>Programs are generated before any system runs, so the model predicts the outcome: {@code
+   * condition} sees the model state before the step and the call (user, argument, step), never
+   * the system's answer. The command's {@code expect(..)} checks that the system agrees (200 for
+   * the right password, 401 for a wrong one); a system that disagrees fails at that step, so no
+   * later step runs from a state the system is not in. The update sees the same call, so it can
+   * keep what the branch needs (the session a successful login gives, say). Call it after {@code
+   * with(..)}, which gives the argument its type.
+   */
+  public CommandBuilder<M, S, A> toWhen(Prediction<M, A> condition, Object ifTrue, Object otherwise) {
+    this.toCondition = Objects.requireNonNull(condition, "condition");
+    this.to = States.nameOf(Objects.requireNonNull(ifTrue, "ifTrue"));
+    this.otherwise = States.nameOf(Objects.requireNonNull(otherwise, "otherwise"));
     return this;
   }
 

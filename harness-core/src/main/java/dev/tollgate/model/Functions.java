@@ -10,6 +10,15 @@ public final class Functions {
     boolean test(M model, User user);
   }
 
+  /**
+   * Predicts which way a branching transition goes ({@code toWhen(..)}), from the model state
+   * before the step and the call; never from the system's answer, which does not exist yet.
+   */
+  @FunctionalInterface
+  public interface Prediction<M, A> {
+    boolean test(M before, Call<A> call);
+  }
+
   /** Chooses the argument generator from the model state, e.g. among known references. */
   @FunctionalInterface
   public interface ArgumentSource<M, A> {

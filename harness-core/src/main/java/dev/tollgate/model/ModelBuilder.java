@@ -96,8 +96,8 @@ public final class ModelBuilder<M, S> {
       for (String state : command.from()) {
         requireKnown(command, "from", state, known);
       }
-      if (command.to() != null) {
-        requireKnown(command, "to", command.to(), known);
+      for (String state : command.targets()) {
+        requireKnown(command, "to", state, known);
       }
     }
     for (Model.NamedInvariant<M, S> invariant : invariants) {

@@ -93,7 +93,7 @@ public final class ProgramGenerator<M, S> {
         // Switching off the only way into a state (login, say), or the last maker of a kind of
         // reference (sessions, todos), would leave a whole program idling without what other
         // commands need: such a command stays on, and only its weight varies.
-        if (off[i] && (commands.get(i).to() != null && reachableStates(off) < reachable
+        if (off[i] && (!commands.get(i).targets().isEmpty() && reachableStates(off) < reachable
             || lastMakerOf(i, off))) {
           off[i] = false;
         }
@@ -193,9 +193,7 @@ public final class ProgramGenerator<M, S> {
       if (checked) {
         ModelMistakes.requireUntouched(command.name(), index, untouched, before);
       }
-      if (command.to() != null) {
-        userStates[u] = command.to();
-      }
+      userStates[u] = nextState(command, before, step);
       step.finish(state, userStates[u]);
       steps.add(step);
       choices.endSpan();
@@ -247,9 +245,13 @@ public final class ProgramGenerator<M, S> {
       grew = false;
       for (int i = 0; i < commands.size(); i++) {
         Command<M, S> command = commands.get(i);
-        boolean opens = !off[i] && command.to() != null && command.weight() > 0
+        boolean opens = !off[i] && command.weight() > 0
             && (command.from().isEmpty() || !Collections.disjoint(command.from(), reached));
-        grew |= opens && reached.add(command.to());
+        if (opens) {
+          for (String target : command.targets()) {
+            grew |= reached.add(target);
+          }
+        }
       }
     }
     return reached.size();
@@ -278,6 +280,17 @@ public final class ProgramGenerator<M, S> {
       throw e;
     } catch (RuntimeException e) {
       throw ModelMistakes.threw("the argument generator", command.name(), index, user, state, e);
+    }
+  }
+
+  private String nextState(Command<M, S> command, M before, Step<M, S> step) {
+    try {
+      return command.nextState(before, step);
+    } catch (TollgateConfigurationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw ModelMistakes.threw(
+          "the transition (toWhen)", command.name(), step.step(), step.user(), before, e);
     }
   }
 

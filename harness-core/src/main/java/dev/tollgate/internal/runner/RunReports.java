@@ -39,8 +39,9 @@ final class RunReports {
         continue;
       }
       for (String from : command.from().isEmpty() ? userStates : List.copyOf(command.from())) {
-        transitions.add(new RunRecord.Transition(
-            from, command.name(), command.to() == null ? from : command.to(), 0));
+        for (String to : command.targets().isEmpty() ? List.of(from) : command.targets()) {
+          transitions.add(new RunRecord.Transition(from, command.name(), to, 0));
+        }
       }
     }
     Map<String, RunRecord.Latency> latency = new LinkedHashMap<>();
