@@ -5,6 +5,7 @@ import dev.tollgate.gen.Choices;
 import dev.tollgate.gen.Gen;
 import dev.tollgate.http.Http;
 import dev.tollgate.http.Response;
+import dev.tollgate.model.Bundle;
 import dev.tollgate.model.Command;
 import dev.tollgate.model.CommandSpec;
 import dev.tollgate.model.Ref;
@@ -86,6 +87,7 @@ public final class Crud {
     private final String name;
     private final String path;
     private final Key<Items> key;
+    private final Bundle<World, Ref<Object>> knownIds;
     private final List<Field> createFields = new ArrayList<>();
     private final List<Field> editFields = new ArrayList<>();
     private final Map<String, Object> defaults = new LinkedHashMap<>();
@@ -104,6 +106,7 @@ public final class Crud {
       this.name = Objects.requireNonNull(name, "name");
       this.path = Objects.requireNonNull(path, "path");
       this.key = Key.of(name, Items.NONE);
+      this.knownIds = Bundle.of(world -> world.get(key).known());
     }
 
     /** A field sent when adding, from {@code gen}; values {@code valid} rejects must get 400. */
@@ -186,6 +189,14 @@ public final class Crud {
       return key;
     }
 
+    /**
+     * Every id ever made, deleted ones too, oldest first, as a bundle to draw an argument from:
+     * {@code .with(todos.known())} runs only once an id exists.
+     */
+    public Bundle<World, Ref<Object>> known() {
+      return knownIds;
+    }
+
     /** Every id ever made, deleted ones too, oldest first. */
     public List<Ref<Object>> known(World world) {
       return world.get(key).known();
@@ -227,8 +238,7 @@ public final class Crud {
                   new Item(call.user().index(), created(call.arg()))))
               : world));
       commands.add(Command.<World, Http>named("get_" + name).from(from).weight(weights[1])
-          .when((world, user) -> !known(world).isEmpty())
-          .with((world, user) -> Gen.elements(known(world)))
+          .with(knownIds)
           .run((http, item) -> http.get(pathOf(item)))
           .expect((world, call, response) -> {
             if (!visible(world, call.arg(), call.user().index())) {
@@ -241,9 +251,7 @@ public final class Crud {
           }));
       if (!editFields.isEmpty()) {
         commands.add(Command.<World, Http>named("edit_" + name).from(from).weight(weights[2])
-            .when((world, user) -> !known(world).isEmpty())
-            .with((world, user) ->
-                Gen.combine(Gen.elements(known(world)), payload(editFields), Edit::new))
+            .with(knownIds, item -> payload(editFields).map(changes -> new Edit(item, changes)))
             .run((http, edit) -> http.patch(pathOf(edit.item()), edit.changes()))
             .expect((world, call, response) -> {
               Edit edit = call.arg();
@@ -266,8 +274,7 @@ public final class Crud {
             }));
       }
       commands.add(Command.<World, Http>named("delete_" + name).from(from).weight(weights[3])
-          .when((world, user) -> !known(world).isEmpty())
-          .with((world, user) -> Gen.elements(known(world)))
+          .with(knownIds)
           .run((http, item) -> http.delete(pathOf(item)))
           .expect((world, call, response) -> Expect.status(
               visible(world, call.arg(), call.user().index())

@@ -4,6 +4,7 @@ import dev.tollgate.check.Expect;
 import dev.tollgate.gen.Gen;
 import dev.tollgate.http.Http;
 import dev.tollgate.http.Response;
+import dev.tollgate.model.Bundle;
 import dev.tollgate.model.Command;
 import dev.tollgate.model.CommandSpec;
 import dev.tollgate.model.Ref;
@@ -46,6 +47,9 @@ public final class Sessions {
   private record Login(Response response, String token) {}
 
   private static final Key<PerUser<Account>> KEY = Key.of("sessions", PerUser.of(Account.NONE));
+  /** The acting user's tokens from before a logout, for {@code stale_token}. */
+  private static final Bundle<World, Ref<String>> STALE_TOKENS =
+      Bundle.perUser((world, user) -> account(world, user.index()).staleTokens());
 
   private String registerPath = "/users";
   private String loginPath = "/sessions";
@@ -175,8 +179,7 @@ public final class Sessions {
               return new Account(null, List.copyOf(stale));
             }))));
     commands.add(Command.<World, Http>named("stale_token").from(LOGGED_OUT)
-        .when((world, user) -> !account(world, user.index()).staleTokens().isEmpty())
-        .with((world, user) -> Gen.elements(account(world, user.index()).staleTokens()))
+        .with(STALE_TOKENS)
         .run((http, token) -> http.request(probeMethod, probePath)
             .header(sessionCookie == null ? "Authorization" : "Cookie",
                 sessionCookie == null ? "Bearer " + token.get() : sessionCookie + "=" + token.get())

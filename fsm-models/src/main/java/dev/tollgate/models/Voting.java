@@ -1,7 +1,6 @@
 package dev.tollgate.models;
 
 import dev.tollgate.check.Expect;
-import dev.tollgate.gen.Gen;
 import dev.tollgate.http.Http;
 import dev.tollgate.model.Command;
 import dev.tollgate.model.CommandSpec;
@@ -91,8 +90,7 @@ public final class Voting {
   private CommandSpec<World, Http> command(boolean vote) {
     String name = (vote ? "vote_" : "unvote_") + resource.name();
     return Command.<World, Http>named(name).from(from)
-        .when((world, user) -> !resource.known(world).isEmpty())
-        .with((world, user) -> Gen.elements(resource.known(world)))
+        .with(resource.known())
         .run((http, item) -> vote ? http.put(pathOf(item), null) : http.delete(pathOf(item)))
         .expect((world, call, response) -> {
           if (!resource.live(world, call.arg())) {

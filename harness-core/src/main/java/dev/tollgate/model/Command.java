@@ -30,6 +30,7 @@ public final class Command<M, S> {
   private final String refLabel;
   private final Expectation<M, Object, Object> expectation;
   private final Update<M, Object> update;
+  private final Update<M, Object> consumption;
   private final Description<Object> description;
 
   @SuppressWarnings("unchecked")
@@ -37,7 +38,10 @@ public final class Command<M, S> {
     this.name = spec.name;
     this.from = Set.copyOf(spec.from);
     this.to = spec.to;
-    this.precondition = spec.precondition;
+    Precondition<M> declared = spec.precondition;
+    Precondition<M> argument = spec.argumentPrecondition;
+    this.precondition = (model, user) -> argument.test(model, user) && declared.test(model, user);
+    this.consumption = spec.consumption;
     this.weight = spec.weight;
     this.arguments = spec.arguments;
     this.action = (Action<S, Object, Object>) action;
@@ -126,7 +130,8 @@ public final class Command<M, S> {
   }
 
   public M update(M before, Call<Object> call) {
-    return update == null ? before : update.apply(before, call);
+    M next = update == null ? before : update.apply(before, call);
+    return consumption == null || next == null ? next : consumption.apply(next, call);
   }
 
   public String describe(Call<Object> call) {

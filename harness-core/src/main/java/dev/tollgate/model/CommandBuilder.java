@@ -12,6 +12,7 @@ import dev.tollgate.model.Functions.Update;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -28,6 +29,10 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
   Precondition<M> precondition = (model, user) -> true;
   double weight = 1;
   ArgumentSource<M, ?> arguments = noArgument();
+  /** What the argument itself needs (a bundle that holds something); replaced with it. */
+  Precondition<M> argumentPrecondition = (model, user) -> true;
+  /** Applied after the update, for an argument taken from a consuming bundle; else null. */
+  Update<M, Object> consumption;
 
   private static <M> ArgumentSource<M, Void> noArgument() {
     Gen<Void> none = Gen.constant(null);
@@ -49,6 +54,8 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
     this.precondition = other.precondition;
     this.weight = other.weight;
     this.arguments = other.arguments;
+    this.argumentPrecondition = other.argumentPrecondition;
+    this.consumption = other.consumption;
   }
 
   /** The user states (names or enum constants) in which this command may run. */
@@ -98,17 +105,60 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
   /** The argument generator. */
   public <B> CommandBuilder<M, S, B> with(Gen<B> gen) {
     Objects.requireNonNull(gen, "gen");
-    CommandBuilder<M, S, B> next = new CommandBuilder<>(this);
-    ArgumentSource<M, B> fixed = (model, user) -> gen;
-    next.arguments = fixed;
-    return next;
+    return arguments((model, user) -> gen, (model, user) -> true, null);
   }
 
   /** An argument generator chosen from the model state, e.g. among the references it holds. */
   public <B> CommandBuilder<M, S, B> with(ArgumentSource<M, B> source) {
-    Objects.requireNonNull(source, "source");
+    return arguments(Objects.requireNonNull(source, "source"), (model, user) -> true, null);
+  }
+
+  /**
+   * The argument is one element of {@code bundle}, the first the simplest; the command is enabled
+   * only while the bundle holds one. From a {@link Bundle#consuming consuming} bundle, the step
+   * takes its element out of the model state after the update.
+   */
+  public <E> CommandBuilder<M, S, E> with(Bundle<M, E> bundle) {
+    Objects.requireNonNull(bundle, "bundle");
+    Update<M, Object> consume = null;
+    if (bundle.consumes()) {
+      consume = (model, call) -> {
+        @SuppressWarnings("unchecked")
+        E element = (E) call.arg();
+        return bundle.remove(model, element, name);
+      };
+    }
+    return arguments(bundle::elements, (model, user) -> !bundle.isEmpty(model, user), consume);
+  }
+
+  /**
+   * The argument is made from one element of {@code bundle} and what {@code argument} generates
+   * for it: {@code with(todos, todo -> Gen.strings().map(title -> new Edit(todo, title)))}. The
+   * command is enabled only while the bundle holds an element.
+   */
+  public <E, B> CommandBuilder<M, S, B> with(
+      Bundle<M, E> bundle, Function<? super E, ? extends Gen<? extends B>> argument) {
+    Objects.requireNonNull(bundle, "bundle");
+    Objects.requireNonNull(argument, "argument");
+    if (bundle.consumes()) {
+      throw new TollgateConfigurationException(
+          "Command '" + name + "' draws from a consuming bundle but makes its own argument of"
+              + " the element, so Tollgate cannot tell which element to take out. Expected"
+              + " .with(bundle) alone for a consuming bundle; or draw from the bundle without"
+              + " consuming(..) and take the element out in .update(..), e.g. .update((model,"
+              + " call) -> model.without(call.arg().todo())).");
+    }
+    return arguments((model, user) -> bundle.elements(model, user).flatMap(argument),
+        (model, user) -> !bundle.isEmpty(model, user), null);
+  }
+
+  /** The next stage with these arguments, which replace any given before, and what they need. */
+  private <B> CommandBuilder<M, S, B> arguments(
+      ArgumentSource<M, B> source, Precondition<M> needs, Update<M, Object> consume) {
     CommandBuilder<M, S, B> next = new CommandBuilder<>(this);
     next.arguments = source;
+    next.argumentPrecondition = needs;
+    next.consumption = consume;
     return next;
   }
 

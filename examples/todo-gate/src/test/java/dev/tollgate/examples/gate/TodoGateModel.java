@@ -56,8 +56,7 @@ final class TodoGateModel {
         .commands(TODOS.commands())
         .commands(VOTES.commands())
         .command("pin_todo", c -> c.from(Sessions.LOGGED_IN)
-            .when((world, user) -> !TODOS.known(world).isEmpty())
-            .with((world, user) -> Gen.elements(TODOS.known(world)))
+            .with(TODOS.known())
             .run((http, todo) -> http.put(TODOS.pathOf(todo) + "/pin", null))
             .expect((world, call, response) -> {
               boolean staff = setup.staff().contains(call.user().index());
