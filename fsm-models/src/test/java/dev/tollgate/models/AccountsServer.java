@@ -3,12 +3,7 @@ package dev.tollgate.models;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,23 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * login (token in the body and in a {@code sid} cookie), logout, and {@code GET /me}. One planted
  * bug: logout that keeps the session alive.
  */
-final class AccountsServer implements AutoCloseable {
+final class AccountsServer extends SmallServer {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpServer server;
   private final boolean logoutKeepsSession;
   private final Map<String, String> passwords = new ConcurrentHashMap<>();
   private final Map<String, String> sessions = new ConcurrentHashMap<>();
 
   AccountsServer(boolean logoutKeepsSession) throws IOException {
     this.logoutKeepsSession = logoutKeepsSession;
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", this::handle);
-    server.start();
-  }
-
-  URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   void reset() {
@@ -42,7 +29,8 @@ final class AccountsServer implements AutoCloseable {
     sessions.clear();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
+  @Override
+  void handle(HttpExchange exchange) throws IOException {
     String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
     byte[] raw = exchange.getRequestBody().readAllBytes();
     JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
@@ -99,24 +87,5 @@ final class AccountsServer implements AutoCloseable {
       }
     }
     return null;
-  }
-
-  private static void send(HttpExchange exchange, int status, String body) throws IOException {
-    if (body == null) {
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-      return;
-    }
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 }
