@@ -33,6 +33,8 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
   Precondition<M> precondition = (model, user) -> true;
   double weight = 1;
   ArgumentSource<M, ?> arguments = noArgument();
+  /** Whether a {@code with(..)} gave the argument: a second one is a mistake, not a replacement. */
+  boolean argumentGiven;
   /** What the argument itself needs (a bundle that holds something); replaced with it. */
   Precondition<M> argumentPrecondition = (model, user) -> true;
   /** Applied after the update, for an argument taken from a consuming bundle; else null. */
@@ -62,6 +64,7 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
     this.arguments = other.arguments;
     this.argumentPrecondition = other.argumentPrecondition;
     this.consumption = other.consumption;
+    this.argumentGiven = other.argumentGiven;
   }
 
   /** The user states (names or enum constants) in which this command may run. */
@@ -181,10 +184,18 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
         (model, user) -> !bundle.isEmpty(model, user), null);
   }
 
-  /** The next stage with these arguments, which replace any given before, and what they need. */
+  /** The next stage with its argument and what that argument needs; one {@code with} a command. */
   private <B> CommandBuilder<M, S, B> arguments(
       ArgumentSource<M, B> source, Precondition<M> needs, Update<M, Object> consume) {
+    if (argumentGiven) {
+      throw new TollgateConfigurationException(
+          "Command '" + name + "' has a second .with(..). Expected one argument per command: a"
+              + " second generator would silently replace the first. Make one argument of several"
+              + " values with Gen.combine(a, b, (x, y) -> new Args(x, y)) (up to six generators),"
+              + " or .with(bundle, element -> gen) to build it around a bundle's element.");
+    }
     CommandBuilder<M, S, B> next = new CommandBuilder<>(this);
+    next.argumentGiven = true;
     next.arguments = source;
     next.argumentPrecondition = needs;
     next.consumption = consume;
@@ -233,6 +244,13 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
 
     /** As {@link #yields(Extractor)}, with the label reports show ({@code todo#3}). */
     public Run<M, S, A, R> yields(String label, Extractor<R> extractor) {
+      if (this.extractor != null) {
+        throw new TollgateConfigurationException(
+            "Command '" + spec.name + "' has a second .yields(..) (label '" + label + "' after '"
+                + refLabel + "'). Expected one reference per step: a second would silently"
+                + " replace the first. Yield one value that holds both, e.g. .yields(\"login\","
+                + " res -> new Login(res.path(\"token\"), res.path(\"user.id\"))).");
+      }
       this.extractor = Objects.requireNonNull(extractor, "extractor");
       this.refLabel = Objects.requireNonNull(label, "label");
       return this;
@@ -252,9 +270,15 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
       return this;
     }
 
-    /** The model update: returns the next model state, without mutating the old one. */
+    /**
+     * The model update: returns the next model state, without mutating the old one. A second
+     * {@code update(..)} composes: it receives the state the first returned.
+     */
     public Run<M, S, A, R> update(Update<M, A> update) {
-      this.update = Objects.requireNonNull(update, "update");
+      Update<M, A> before = this.update;
+      Update<M, A> added = Objects.requireNonNull(update, "update");
+      this.update = before == null ? added
+          : (model, call) -> added.apply(before.apply(model, call), call);
       return this;
     }
 

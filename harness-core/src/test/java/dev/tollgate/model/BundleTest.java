@@ -160,11 +160,12 @@ class BundleTest {
   }
 
   @Test
-  void a_later_generator_replaces_the_bundle_and_its_precondition() {
-    Model<Shelf, Object> model = Model.define("shelf", Object.class, Shelf::empty)
+  void a_generator_after_a_bundle_is_rejected_rather_than_dropping_the_bundle_s_precondition() {
+    assertThatThrownBy(() -> Model.define("shelf", Object.class, Shelf::empty)
         .command("read", c -> c.with(BOOKS).with(Gen.integers(0, 3)).run((client, n) -> n))
-        .build();
-
-    assertThat(model.commands().get(0).enabled(Shelf.empty(), new User(0, "active"))).isTrue();
+        .build())
+        .isInstanceOf(TollgateConfigurationException.class)
+        .hasMessageContaining("Command 'read' has a second .with(..)")
+        .hasMessageContaining(".with(bundle, element -> gen)");
   }
 }

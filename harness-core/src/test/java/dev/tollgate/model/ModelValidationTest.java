@@ -179,4 +179,49 @@ class ModelValidationTest {
     assertThat(model.userStates()).containsExactly("logged_out", "logged_in");
     assertThat(model.commands().get(0).to()).isEqualTo("logged_in");
   }
+
+  @Test
+  void a_second_with_is_rejected_instead_of_replacing_the_first() {
+    rejectedWithin1s(
+        () -> Model.define("twice", Object.class, Object::new)
+            .command("add", c -> c.with(Gen.integers(0, 9)).with(Gen.strings())
+                .run((client, arg) -> arg))
+            .build(),
+        "Command 'add' has a second .with(..)", "Gen.combine(");
+  }
+
+  @Test
+  void a_second_yields_is_rejected_instead_of_replacing_the_first() {
+    rejectedWithin1s(
+        () -> Model.define("twice", Object.class, Object::new)
+            .command("login", c -> c.run((client, none) -> "tok")
+                .yields("token", result -> result).yields("user", result -> result))
+            .build(),
+        "Command 'login' has a second .yields(..) (label 'user' after 'token')");
+  }
+
+  @Test
+  void a_second_update_composes_with_the_first() {
+    List<Integer> seen = new ArrayList<>();
+    Model<Integer, Object> model = Model.define("counter", Object.class, () -> 0)
+        .command("bump", c -> c.run((client, none) -> "ok")
+            .update((count, call) -> count + 1)
+            .update((count, call) -> count * 10))
+        .invariant("seen", (count, users) -> seen.add(count))
+        .build();
+
+    Tollgate.runner().seed(1).tries(1).maxSteps(2).reporter(Reporter.none()).withoutReports()
+        .withoutCorpus().check(model, new SystemUnderTest<Object>() {
+          @Override
+          public void reset() {}
+
+          @Override
+          public Object client(User user) {
+            return new Object();
+          }
+        });
+
+    // Each step adds one, then multiplies by ten: 0 -> 10 -> 110, never 1 or 0 * 10.
+    assertThat(seen).contains(10).doesNotContain(1);
+  }
 }
