@@ -140,11 +140,11 @@ public final class Http implements Traced, AutoCloseable {
    * token, secret, password, auth …) are masked by value in every report and message.
    */
   public void header(String name, String value) {
+    // Header names are case-insensitive: one set under another case replaces it.
+    sessionHeaders.keySet().removeIf(key -> key.equalsIgnoreCase(name));
     if (value == null) {
-      sessionHeaders.keySet().removeIf(key -> key.equalsIgnoreCase(name));
       return;
     }
-    sessionHeaders.keySet().removeIf(key -> key.equalsIgnoreCase(name));
     sessionHeaders.put(name, value);
     List<String> hidden = Redactor.credentials(name, value);
     secrets.addAll(hidden);

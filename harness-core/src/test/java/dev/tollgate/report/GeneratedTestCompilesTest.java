@@ -8,19 +8,10 @@ import dev.tollgate.Tollgate;
 import dev.tollgate.fixtures.NotesHttp;
 import dev.tollgate.fixtures.RestoreTollgateProperties;
 import dev.tollgate.runner.ModelCheckFailure;
-import java.io.File;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,30 +35,10 @@ class GeneratedTestCompilesTest {
     Files.createDirectories(file.getParent());
     Files.writeString(file, source);
 
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    boolean compiled;
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
-      List<String> options = List.of("-classpath", classpath(), "-d", work.resolve("classes").toString(),
-          "-proc:none");
-      Files.createDirectories(work.resolve("classes"));
-      compiled = javac.getTask(null, files, diagnostics, options, null,
-          files.getJavaFileObjects(file.toFile())).call();
-    }
+    boolean compiled = GeneratedJava.compile(file, work.resolve("classes"), diagnostics);
 
     assertThat(compiled).as("javac on%n%s%n%s", source, diagnostics.getDiagnostics()).isTrue();
     assertThat(work.resolve("classes/NotesRegressionTest.class")).exists();
-  }
-
-  /** The jars of JUnit's and RestAssured's API, wherever the build put them. */
-  private static String classpath() throws URISyntaxException {
-    Set<String> entries = new LinkedHashSet<>(
-        List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
-    for (Class<?> type : List.of(io.restassured.RestAssured.class, Test.class,
-        org.apiguardian.api.API.class, org.hamcrest.Matcher.class,
-        io.restassured.specification.RequestSpecification.class)) {
-      entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-    }
-    return String.join(File.pathSeparator, new ArrayList<>(entries));
   }
 }

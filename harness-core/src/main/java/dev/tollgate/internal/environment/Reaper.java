@@ -171,8 +171,11 @@ final class Reaper {
     }
   }
 
-  /** Whether the directory is gone; a file that cannot be deleted leaves the rest deleted. */
-  private static boolean deleteTree(Path dir) {
+  /**
+   * Deletes {@code dir} and all below it, best effort: a file that cannot be deleted leaves the
+   * rest deleted. Returns whether the directory is gone (also when it was never there).
+   */
+  static boolean deleteTree(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException | java.io.UncheckedIOException ignored) {

@@ -149,11 +149,14 @@ public final class RestAssuredTest {
       String refValue = call.lastOfStep() ? refValue(call.step(), leaves) : null;
       for (Map.Entry<String, String> leaf : leaves.entrySet()) {
         String value = leaf.getValue();
-        boolean byRef = refValue != null && (value.equals(refValue)
-            || (refValue.isEmpty() && !sourced.contains(value) && usedAfter(value, calls, i)));
+        if (sourced.contains(value)) {
+          continue;
+        }
+        // An empty refValue: the step's value is not in its response, so any value used later is it.
+        boolean byRef = refValue != null && (value.equals(refValue) || refValue.isEmpty());
         boolean carried = byRef || value.startsWith(Redactor.MASK_PREFIX)
             || (value.length() >= SHORTEST_CARRIED && !WHOLE_NUMBER.matcher(value).matches());
-        if (!carried || sourced.contains(value) || !usedAfter(value, calls, i)) {
+        if (!carried || !usedAfter(value, calls, i)) {
           continue;
         }
         sourced.add(value);
