@@ -19,11 +19,14 @@ public final class Program<M, S> {
   private final List<int[]> argumentSpans;
   private final List<int[]> otherSpans;
   private final List<Span> spans;
+  /** How many references the program's steps make: the slots of each run's {@link Bindings}. */
+  private final int references;
 
-  Program(Object token, int users, List<Step<M, S>> steps, ChoiceRecorder recorder) {
+  Program(Object token, int users, List<Step<M, S>> steps, int references, ChoiceRecorder recorder) {
     this.token = token;
     this.users = users;
     this.steps = List.copyOf(steps);
+    this.references = references;
     this.branches = List.of();
     this.choices = recorder.choices();
     this.stepSpans = recorder.spans(ChoiceRecorder.STEP);
@@ -35,6 +38,11 @@ public final class Program<M, S> {
   /** Identifies this program; the references it makes carry it. */
   public Object token() {
     return token;
+  }
+
+  /** How many references the program's steps make, all steps together. */
+  public int references() {
+    return references;
   }
 
   public int users() {

@@ -126,6 +126,7 @@ public final class ProgramGenerator<M, S> {
     int[] stepWeights = new int[n];
     List<Step<M, S>> steps = new ArrayList<>();
     int previous = -1;
+    int slots = 0;
 
     for (int index = 0; index < maxSteps; index++) {
       for (int u = 0; u < users; u++) {
@@ -186,7 +187,9 @@ public final class ProgramGenerator<M, S> {
       choices.endSpan();
       refCheck.check(arg, token, index, command.name());
 
-      Step<M, S> step = new Step<>(index, user, command, arg, command.makeRef(token, index), state);
+      List<dev.tollgate.model.Ref<?>> refs = command.makeRefs(token, index, slots);
+      slots += refs.size();
+      Step<M, S> step = new Step<>(index, user, command, arg, refs, state);
       String untouched = checked ? ModelMistakes.describe(state) : null;
       M before = state;
       state = update(command, before, step);
@@ -198,7 +201,7 @@ public final class ProgramGenerator<M, S> {
       steps.add(step);
       choices.endSpan();
     }
-    return new Program<>(token, users, steps, choices);
+    return new Program<>(token, users, steps, slots, choices);
   }
 
   /** Whether command {@code i} makes references that no other command still on makes. */
