@@ -12,6 +12,8 @@ import java.util.Map;
  * @param failure {@code null} when the check passed
  * @param steps the shrunk program (empty when the check passed)
  * @param message what the console showed: the failure message or the statistics line
+ * @param parallel how the branches of a parallel program ran and what the check made of them;
+ *     null for a sequential program
  */
 public record RunRecord(
     String test,
@@ -26,12 +28,58 @@ public record RunRecord(
     Coverage coverage,
     List<CorpusOutcome> corpus,
     Map<String, Object> environment,
-    String message) {
+    String message,
+    ParallelRecord parallel) {
 
   public RunRecord {
     steps = List.copyOf(steps);
     corpus = List.copyOf(corpus);
   }
+
+  /** The record of a sequential program, or of a check that passed. */
+  public RunRecord(String test, String model, FailureRecord failure, List<StepRecord> steps,
+      Discovery discovery, long seed, String replayToken, String replayCommand,
+      Flakiness flakiness, Coverage coverage, List<CorpusOutcome> corpus,
+      Map<String, Object> environment, String message) {
+    this(test, model, failure, steps, discovery, seed, replayToken, replayCommand, flakiness,
+        coverage, corpus, environment, message, null);
+  }
+
+  /**
+   * A parallel program as it ran: {@link RunRecord#steps()} numbers its steps, the first {@code
+   * prefixSteps} being the prefix and the rest the branches' in branch order; here is each
+   * branch with when its steps were invoked and returned in the failing repetition, how many of
+   * the {@code repetitions} failed, and the linearizability check's verdict ({@code
+   * linearizable}, {@code not linearizable} or {@code unknown}) with its explanation (the longest
+   * order that fits, and why nothing can come next).
+   */
+  public record ParallelRecord(
+      int prefixSteps,
+      List<BranchRecord> branches,
+      int repetitions,
+      int failedRepetitions,
+      String verdict,
+      String explanation) {
+    public ParallelRecord {
+      branches = List.copyOf(branches);
+    }
+  }
+
+  /** One branch: its user and its steps, in order. */
+  public record BranchRecord(int branch, String user, List<TimedStep> steps) {
+    public BranchRecord {
+      steps = List.copyOf(steps);
+    }
+  }
+
+  /**
+   * One branch step of the failing repetition: its 1-based {@code number} in {@link
+   * RunRecord#steps()}, and when it was invoked and returned, in ms from the first invocation of
+   * any branch, on one monotonic clock; {@code pending} when it never returned (then {@code
+   * returnedMs} is -1). {@code answer} is what it returned, as reports show it.
+   */
+  public record TimedStep(
+      int number, double invokedMs, double returnedMs, boolean pending, String answer) {}
 
   public boolean passed() {
     return failure == null;
