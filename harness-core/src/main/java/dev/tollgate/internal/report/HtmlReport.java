@@ -32,7 +32,7 @@ public final class HtmlReport {
       .expected{color:#2e7d32}.actual{color:#c62828}
       svg.fsm{max-width:100%;height:auto;background:#fff;border:1px solid #ddd;border-radius:6px}
       button{font-size:12px;margin-left:8px}
-      """;
+      """ + ConcurrentRunReport.STYLE;
 
   private static final String SCRIPT = """
       document.querySelectorAll('button[data-copy]').forEach(function (b) {
@@ -68,6 +68,9 @@ public final class HtmlReport {
       failure(run, out);
       steps(run, out);
       modelState(run, out);
+    }
+    if (run.concurrency() != null) {
+      out.append(ConcurrentRunReport.html(run.concurrency()));
     }
     out.append("<h2>Users' state machine</h2>\n")
         .append(StateDiagram.svg(run.coverage().userStates(), run.coverage().transitions()))

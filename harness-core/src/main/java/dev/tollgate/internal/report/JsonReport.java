@@ -55,6 +55,9 @@ public final class JsonReport {
       root.put("steps", steps);
       root.put("generatedTest", generatedTest);
     }
+    if (run.concurrency() != null) {
+      root.put("concurrency", ConcurrentRunReport.json(run.concurrency()));
+    }
     root.put("statistics", statistics(run.coverage()));
     List<Object> corpus = new ArrayList<>();
     run.corpus().forEach(c -> corpus.add(ordered("file", c.file(), "outcome", c.outcome(),

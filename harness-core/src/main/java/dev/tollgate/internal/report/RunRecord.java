@@ -12,6 +12,7 @@ import java.util.Map;
  * @param failure {@code null} when the check passed
  * @param steps the shrunk program (empty when the check passed)
  * @param message what the console showed: the failure message or the statistics line
+ * @param concurrency the concurrent run of a parallel program that failed, or {@code null}
  */
 public record RunRecord(
     String test,
@@ -26,11 +27,27 @@ public record RunRecord(
     Coverage coverage,
     List<CorpusOutcome> corpus,
     Map<String, Object> environment,
-    String message) {
+    String message,
+    ConcurrentRun concurrency) {
 
   public RunRecord {
     steps = List.copyOf(steps);
     corpus = List.copyOf(corpus);
+  }
+
+  /** A run of a sequential program: no concurrent run to show. */
+  public RunRecord(String test, String model, FailureRecord failure, List<StepRecord> steps,
+      Discovery discovery, long seed, String replayToken, String replayCommand,
+      Flakiness flakiness, Coverage coverage, List<CorpusOutcome> corpus,
+      Map<String, Object> environment, String message) {
+    this(test, model, failure, steps, discovery, seed, replayToken, replayCommand, flakiness,
+        coverage, corpus, environment, message, null);
+  }
+
+  /** This record with {@code run} as its concurrent run. */
+  public RunRecord withConcurrency(ConcurrentRun run) {
+    return new RunRecord(test, model, failure, steps, discovery, seed, replayToken,
+        replayCommand, flakiness, coverage, corpus, environment, message, run);
   }
 
   public boolean passed() {
