@@ -4,24 +4,39 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A tiny real HTTP service with accounts and sessions, for testing {@link Sessions}: register,
- * login (token in the body and in a {@code sid} cookie), logout, and {@code GET /me}. One planted
- * bug: logout that keeps the session alive.
+ * login (token in the body and in a {@code sid} cookie), logout of the session it is sent with,
+ * and {@code GET /me}. A user may hold several sessions. {@link Quirk}s change its answers' shape
+ * or plant a bug.
  */
 final class AccountsServer extends SmallServer {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final boolean logoutKeepsSession;
+  enum Quirk {
+    /** Bug: logout answers 204 but the session keeps working. */
+    LOGOUT_KEEPS_SESSION,
+    /** Bug: logout ends every session of the user, not only the one it was sent with. */
+    LOGOUT_ENDS_ALL,
+    /** Answers {@code {"user": {"name", "token"}}} instead of {@code {"token"}}. */
+    NESTED,
+    /** Registration answers with a session, as login does. */
+    REGISTER_LOGS_IN
+  }
+
+  private final Set<Quirk> quirks;
   private final Map<String, String> passwords = new ConcurrentHashMap<>();
   private final Map<String, String> sessions = new ConcurrentHashMap<>();
 
-  AccountsServer(boolean logoutKeepsSession) throws IOException {
-    this.logoutKeepsSession = logoutKeepsSession;
+  AccountsServer(Quirk... quirks) throws IOException {
+    this.quirks = quirks.length == 0 ? EnumSet.noneOf(Quirk.class) : EnumSet.copyOf(List.of(quirks));
   }
 
   void reset() {
@@ -38,7 +53,11 @@ final class AccountsServer extends SmallServer {
       case "POST /users" -> {
         String name = body.path("name").asText();
         boolean fresh = passwords.putIfAbsent(name, body.path("password").asText()) == null;
-        send(exchange, fresh ? 201 : 409, "{\"name\":\"" + name + "\"}");
+        if (fresh && quirks.contains(Quirk.REGISTER_LOGS_IN)) {
+          sendSession(exchange, name);
+        } else {
+          send(exchange, fresh ? 201 : 409, "{\"name\":\"" + name + "\"}");
+        }
       }
       case "POST /sessions" -> {
         String name = body.path("name").asText();
@@ -46,10 +65,7 @@ final class AccountsServer extends SmallServer {
           send(exchange, 401, "{\"error\":\"bad_credentials\"}");
           return;
         }
-        String token = UUID.randomUUID().toString();
-        sessions.put(token, name);
-        exchange.getResponseHeaders().add("Set-Cookie", "sid=" + token + "; Path=/; HttpOnly");
-        send(exchange, 201, "{\"token\":\"" + token + "\"}");
+        sendSession(exchange, name);
       }
       case "DELETE /sessions/current" -> {
         String token = token(exchange);
@@ -57,7 +73,10 @@ final class AccountsServer extends SmallServer {
           send(exchange, 401, "{\"error\":\"unauthorized\"}");
           return;
         }
-        if (!logoutKeepsSession) {
+        if (quirks.contains(Quirk.LOGOUT_ENDS_ALL)) {
+          String name = sessions.get(token);
+          sessions.values().removeIf(name::equals);
+        } else if (!quirks.contains(Quirk.LOGOUT_KEEPS_SESSION)) {
           sessions.remove(token);
         }
         exchange.getResponseHeaders().add("Set-Cookie", "sid=; Path=/; Max-Age=0");
@@ -70,6 +89,16 @@ final class AccountsServer extends SmallServer {
       }
       default -> send(exchange, 404, "{\"error\":\"not_found\"}");
     }
+  }
+
+  /** A new session for {@code name}: its token in the body and in the {@code sid} cookie. */
+  private void sendSession(HttpExchange exchange, String name) throws IOException {
+    String token = UUID.randomUUID().toString();
+    sessions.put(token, name);
+    exchange.getResponseHeaders().add("Set-Cookie", "sid=" + token + "; Path=/; HttpOnly");
+    send(exchange, 201, quirks.contains(Quirk.NESTED)
+        ? "{\"user\":{\"name\":\"" + name + "\",\"token\":\"" + token + "\"}}"
+        : "{\"token\":\"" + token + "\"}");
   }
 
   private static String token(HttpExchange exchange) {

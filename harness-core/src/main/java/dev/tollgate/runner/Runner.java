@@ -4,6 +4,7 @@ import dev.tollgate.internal.text.Printable;
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.internal.junit.CallingTest;
 import dev.tollgate.internal.runner.Checker;
+import dev.tollgate.internal.runner.Concurrency;
 import dev.tollgate.internal.runner.Executor;
 import dev.tollgate.internal.runner.FolderClaims;
 import dev.tollgate.internal.runner.Invocation;
@@ -54,6 +55,7 @@ public final class Runner {
   public static final int DEFAULT_TRIES = 200;
   public static final int DEFAULT_MAX_STEPS = 50;
   public static final int DEFAULT_USERS = 1;
+  public static final int DEFAULT_REPETITIONS = Concurrency.DEFAULT_REPETITIONS;
   public static final int DEFAULT_SHRINK_RUNS = 1000;
   public static final Duration DEFAULT_TIME_BUDGET = Duration.ofMinutes(10);
   public static final Duration DEFAULT_SHRINK_TIME = Duration.ofMinutes(2);
@@ -137,6 +139,40 @@ public final class Runner {
    */
   public Runner swarm(boolean value) {
     return with(k -> k.swarm = value);
+  }
+
+  /**
+   * Parallel programs (default off): a sequential prefix, then 2 to {@code branches} branches
+   * that run at once, each one user's steps in that user's own session, started together behind a
+   * barrier. Every branch step is enabled in every interleaving of the branches. A run passes if
+   * some order of all steps that keeps their real-time order satisfies the model (preconditions,
+   * postconditions, and the invariants once the branches have joined). Users are raised to
+   * {@code branches} if fewer. 0 switches it off again.
+   */
+  public Runner parallel(int branches) {
+    if (branches == 1 || branches < 0) {
+      throw new TollgateConfigurationException("parallel(" + branches + "): expected 0 (off) or"
+          + " 2 or more branches.");
+    }
+    return with(k -> k.parallel = branches);
+  }
+
+  /** How often each parallel program runs (default 20): a race shows only in some runs. */
+  public Runner repetitions(int value) {
+    return with(k -> k.repetitions = positive("repetitions", value));
+  }
+
+  /** At most this many steps in each branch of a parallel program (default 4). */
+  public Runner branchSteps(int value) {
+    return with(k -> k.branchSteps = positive("branchSteps", value));
+  }
+
+  /**
+   * A random delay of up to {@code value} before each branch step of a parallel program (default
+   * none), so that requests meet in more ways.
+   */
+  public Runner jitter(Duration value) {
+    return with(k -> k.jitter = positive("jitter", value, Duration.ofMillis(2)));
   }
 
   /** Reports go to {@code folder/<test>/} (default {@code target/tollgate}). */
@@ -244,13 +280,26 @@ public final class Runner {
       }
     }
     Props props = new Props();
+    int parallel = props.parse("tollgate.parallel", knobs.parallel, text -> {
+      int value = Integer.parseInt(text);
+      if (value == 1 || value < 0) {
+        throw new NumberFormatException();
+      }
+      return value;
+    }, "0 (off) or a whole number of 2 or more");
+    Concurrency concurrency = new Concurrency(parallel,
+        props.intValue("tollgate.branchSteps", knobs.branchSteps),
+        props.intValue("tollgate.repetitions", knobs.repetitions),
+        System.getProperty("tollgate.jitter") == null ? knobs.jitter
+            : props.duration("tollgate.jitter", knobs.jitter, Duration.ofMillis(2)));
+    int users = props.intValue("tollgate.users", knobs.users);
     long chosenSeed =
         props.longValue(
             "tollgate.seed", knobs.seed != null ? knobs.seed : new SplittableRandom().nextLong());
     return new Settings(
         props.intValue("tollgate.tries", knobs.tries),
         props.intValue("tollgate.maxSteps", knobs.maxSteps),
-        props.intValue("tollgate.users", knobs.users),
+        concurrency.on() ? Math.max(users, parallel) : users,
         chosenSeed,
         props.duration("tollgate.timeBudget", knobs.timeBudget, DEFAULT_TIME_BUDGET),
         props.intValue("tollgate.shrinkRuns", knobs.shrinkRuns),
@@ -270,7 +319,8 @@ public final class Runner {
               return value;
             }, "a whole number of 0 or more"),
             PROGRESS_INTERVAL, knobs.claims),
-        props.duration("tollgate.stepTimeout", knobs.stepTimeout, Executor.DEFAULT_STEP_TIMEOUT));
+        props.duration("tollgate.stepTimeout", knobs.stepTimeout, Executor.DEFAULT_STEP_TIMEOUT),
+        concurrency);
   }
 
   private String replayCommand(String token) {
@@ -323,6 +373,10 @@ public final class Runner {
     Path reportDir = DEFAULT_REPORT_DIR;
     Path corpus = DEFAULT_CORPUS;
     int flakyReruns = Reporting.DEFAULT_FLAKY_RERUNS;
+    int parallel;
+    int repetitions = Concurrency.DEFAULT_REPETITIONS;
+    int branchSteps = Concurrency.DEFAULT_BRANCH_STEPS;
+    Duration jitter;
     /** Shared by the copies: one test method's checks of several models keep apart. */
     FolderClaims claims = new FolderClaims();
 
@@ -345,6 +399,10 @@ public final class Runner {
       copy.reportDir = reportDir;
       copy.corpus = corpus;
       copy.flakyReruns = flakyReruns;
+      copy.parallel = parallel;
+      copy.repetitions = repetitions;
+      copy.branchSteps = branchSteps;
+      copy.jitter = jitter;
       copy.claims = claims;
       return copy;
     }

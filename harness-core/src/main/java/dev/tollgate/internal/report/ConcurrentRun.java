@@ -143,6 +143,41 @@ public record ConcurrentRun(
     return of(prefix, branches, history, verdict, String::valueOf, String::valueOf, 0, 0);
   }
 
+  /**
+   * The concurrent run a report shows for {@code record}'s parallel part: the one it keeps, or,
+   * when it keeps none, one made of its steps and times, with the verdict as text only.
+   */
+  static ConcurrentRun from(RunRecord record) {
+    RunRecord.ParallelRecord p = record.parallel();
+    if (p.concurrency() != null) {
+      return p.concurrency();
+    }
+    List<String> prefix = new ArrayList<>();
+    for (int i = 0; i < Math.min(p.prefixSteps(), record.steps().size()); i++) {
+      prefix.add(record.steps().get(i).text());
+    }
+    List<String> branches = new ArrayList<>();
+    List<Op> ops = new ArrayList<>();
+    for (RunRecord.BranchRecord branch : p.branches()) {
+      branches.add(branch.user());
+      for (RunRecord.TimedStep step : branch.steps()) {
+        String text = step.number() >= 1 && step.number() <= record.steps().size()
+            ? record.steps().get(step.number() - 1).text() : "step " + step.number();
+        ops.add(new Op(0, branch.branch(), text, step.answer(), Math.round(step.invokedMs() * 1e6),
+            step.pending() ? -1 : Math.round(step.returnedMs() * 1e6)));
+      }
+    }
+    ops.sort(java.util.Comparator.comparingLong(Op::invokedNanos).thenComparingInt(Op::branch));
+    List<Op> indexed = new ArrayList<>();
+    for (Op op : ops) {
+      indexed.add(new Op(indexed.size(), op.branch(), op.text(), op.answer(), op.invokedNanos(),
+          op.returnedNanos()));
+    }
+    return new ConcurrentRun(prefix, branches, indexed, p.verdict(), null, indexed.size(), null,
+        List.of(), List.of(), null, List.of(), 0, 0, p.explanation(), p.repetitions(),
+        p.failedRepetitions());
+  }
+
   private static <I, O> int indexOf(Map<Operation<I, O>, Integer> index, Operation<I, O> op) {
     return Objects.requireNonNull(index.get(op),
         () -> "the verdict is not about this history: it has " + op + ", which the history has not");

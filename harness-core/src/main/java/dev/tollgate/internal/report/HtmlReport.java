@@ -69,8 +69,8 @@ public final class HtmlReport {
       steps(run, out);
       modelState(run, out);
     }
-    if (run.concurrency() != null) {
-      out.append(ConcurrentRunReport.html(run.concurrency()));
+    if (run.parallel() != null) {
+      out.append(ConcurrentRunReport.html(ConcurrentRun.from(run)));
     }
     out.append("<h2>Users' state machine</h2>\n")
         .append(StateDiagram.svg(run.coverage().userStates(), run.coverage().transitions()))

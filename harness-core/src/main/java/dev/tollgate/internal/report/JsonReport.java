@@ -53,10 +53,10 @@ public final class JsonReport {
       List<Object> steps = new ArrayList<>();
       run.steps().forEach(step -> steps.add(step(step)));
       root.put("steps", steps);
+      if (run.parallel() != null) {
+        root.put("parallel", parallel(run.parallel()));
+      }
       root.put("generatedTest", generatedTest);
-    }
-    if (run.concurrency() != null) {
-      root.put("concurrency", ConcurrentRunReport.json(run.concurrency()));
     }
     root.put("statistics", statistics(run.coverage()));
     List<Object> corpus = new ArrayList<>();
@@ -98,6 +98,21 @@ public final class JsonReport {
     }
     out.put("exchanges", exchanges);
     return out;
+  }
+
+  private static Map<String, Object> parallel(RunRecord.ParallelRecord p) {
+    List<Object> branches = new ArrayList<>();
+    for (RunRecord.BranchRecord branch : p.branches()) {
+      List<Object> steps = new ArrayList<>();
+      branch.steps().forEach(s -> steps.add(ordered("number", s.number(),
+          "invokedMs", s.invokedMs(), "returnedMs", s.pending() ? null : s.returnedMs(),
+          "pending", s.pending(), "answer", s.answer())));
+      branches.add(ordered("branch", branch.branch(), "user", branch.user(), "steps", steps));
+    }
+    return ordered("prefixSteps", p.prefixSteps(), "branches", branches,
+        "repetitions", p.repetitions(), "failedRepetitions", p.failedRepetitions(),
+        "verdict", p.verdict(), "explanation", p.explanation(),
+        "check", p.concurrency() == null ? null : ConcurrentRunReport.json(p.concurrency()));
   }
 
   private static Map<String, Object> statistics(RunRecord.Coverage c) {

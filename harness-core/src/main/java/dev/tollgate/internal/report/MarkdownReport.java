@@ -74,8 +74,8 @@ public final class MarkdownReport {
       out.append(failing.user()).append(" went from ").append(code(failing.userStateBefore()))
           .append(" to ").append(code(failing.userStateAfter())).append(".\n\n");
     }
-    if (run.concurrency() != null) {
-      out.append(ConcurrentRunReport.markdown(run.concurrency()));
+    if (run.parallel() != null) {
+      out.append(ConcurrentRunReport.markdown(ConcurrentRun.from(run)));
     }
     latency(run, out);
     corpus(run, out);

@@ -57,7 +57,8 @@ public final class Checker<M, S> {
     this.system = system;
     this.settings = settings;
     this.generator =
-        new ProgramGenerator<>(model, settings.users(), settings.maxSteps(), settings.swarm());
+        new ProgramGenerator<>(model, settings.users(), settings.maxSteps(), settings.swarm(),
+            settings.concurrency().branches(), settings.concurrency().branchSteps());
     this.executor = new Executor<>(model, system, settings.stepTimeout());
     this.shrinkCandidates = shrinkCandidates;
   }

@@ -3,11 +3,11 @@ package dev.tollgate.internal.runner;
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.TollgateHarnessException;
 import dev.tollgate.internal.http.Transport;
+import dev.tollgate.internal.program.Bindings;
 import dev.tollgate.internal.program.Program;
 import dev.tollgate.internal.program.Step;
 import dev.tollgate.model.Command;
 import dev.tollgate.model.Model;
-import dev.tollgate.model.Ref;
 import dev.tollgate.model.User;
 import dev.tollgate.model.Users;
 import dev.tollgate.runner.SystemUnderTest;
@@ -90,12 +90,6 @@ public final class Executor<M, S> {
 
   /** Runs {@code program} on a freshly reset system. */
   public RunResult run(Program<M, S> program) {
-    List<Step<M, S>> steps = program.steps();
-    for (Step<M, S> step : steps) {
-      if (step.refOrNull() != null) {
-        Command.unbind(step.refOrNull());
-      }
-    }
     Run run = new Run(program);
     Worker current;
     synchronized (this) {
@@ -193,6 +187,8 @@ public final class Executor<M, S> {
     private final AtomicReference<Phase> phase;
     private final long[] latencies;
     private final List<Exchange>[] exchanges;
+    /** This run's values of the program's references: its own, whatever else runs the program. */
+    private final Bindings bindings;
     /** The worker offered this run; the caller's to drop if it abandons the run. */
     private Worker by;
     private Thread worker;
@@ -206,6 +202,7 @@ public final class Executor<M, S> {
       this.steps = program.steps();
       this.latencies = new long[steps.size()];
       this.exchanges = new List[steps.size()];
+      this.bindings = new Bindings(program);
       this.phase = new AtomicReference<>(phase(RESET));
     }
 
@@ -255,7 +252,7 @@ public final class Executor<M, S> {
       resetNanos = System.nanoTime() - resetStart;
       Clients clients = new Clients(program.users());
       Phase current = resetPhase;
-      try {
+      try (Bindings.Scope scope = bindings.open()) {
         for (Step<M, S> step : steps) {
           if (outOfTime()) {
             return cut(step.step(), false, 0);
@@ -268,11 +265,12 @@ public final class Executor<M, S> {
           Failure failure = runStep(step, clients);
           exchanges[step.step()] = clients.drain(step.user().index());
           if (failure != null) {
-            return new RunResult(
-                failure, step.step() + 1, latencies, resetNanos, exchangesBefore(step.step() + 1));
+            return new RunResult(failure, step.step() + 1, latencies, resetNanos,
+                exchangesBefore(step.step() + 1), null, bindings);
           }
         }
-        return new RunResult(null, steps.size(), latencies, resetNanos, exchangesBefore(steps.size()));
+        return new RunResult(null, steps.size(), latencies, resetNanos,
+            exchangesBefore(steps.size()), null, bindings);
       } finally {
         clients.close();
       }
@@ -286,7 +284,7 @@ public final class Executor<M, S> {
     private RunResult cut(int step, boolean interrupted, long ranNanos) {
       String command = step < steps.size() ? steps.get(step).command().name() : "none";
       return new RunResult(null, step, Arrays.copyOf(latencies, steps.size()), resetNanos,
-          exchangesBefore(step), new RunResult.Cut(step, command, interrupted, ranNanos));
+          exchangesBefore(step), new RunResult.Cut(step, command, interrupted, ranNanos), bindings);
     }
 
     private boolean abandoned() {
@@ -311,10 +309,9 @@ public final class Executor<M, S> {
         return null;
       }
       Object answer = result;
-      Ref<?> ref = step.refOrNull();
-      if (ref != null) {
-        Failure failure =
-            attempt(step, Failure.Kind.REFERENCE, null, () -> command.bind(ref, answer));
+      if (!step.refs().isEmpty()) {
+        Failure failure = attempt(step, Failure.Kind.REFERENCE, null,
+            () -> command.bind(bindings, step.refs(), answer));
         if (failure != null) {
           return failure;
         }
@@ -378,7 +375,7 @@ public final class Executor<M, S> {
         if (p.byBudget()) {
           return new RunResult(null, 0, new long[steps.size()], ran, List.of(),
               new RunResult.Cut(0, steps.isEmpty() ? "none" : steps.get(0).command().name(),
-                  false, 0));
+                  false, 0), bindings);
         }
         throw new TollgateHarnessException("Resetting the system before a program did not finish"
             + " within the step timeout of " + Transport.show(stepTimeout) + "; Tollgate"
@@ -403,7 +400,7 @@ public final class Executor<M, S> {
       done.add(List.of());
       return new RunResult(
           new Failure(p.step(), step.command().name(), Failure.Kind.TIMEOUT, null, timeout),
-          p.step() + 1, copy, resetNanos, done);
+          p.step() + 1, copy, resetNanos, done, null, bindings);
     }
   }
 

@@ -71,7 +71,7 @@ public final class FailureMessage {
     int width = String.valueOf(steps.size()).length();
     for (Step<?, ?> step : steps) {
       String number = String.format("%" + width + "d", step.step() + 1);
-      out.append("  ").append(number).append(". ").append(step.describe());
+      out.append("  ").append(number).append(". ").append(step.describe(result.bindings()));
       if (step.step() == failure.step()) {
         out.append("    <-- FAILED: ").append(failure.describe());
       }
@@ -109,7 +109,7 @@ public final class FailureMessage {
     // steps or its cause may carry a secret, by name or by value.
     ModelCheckFailure.Details details =
         new ModelCheckFailure.Details(
-            steps.stream().map(step -> Redactor.text(step.describe())).toList(), failure.step() + 1, failure.describe(),
+            steps.stream().map(step -> Redactor.text(step.describe(result.bindings()))).toList(), failure.step() + 1, failure.describe(),
             context.seed(), context.replayToken(), context.originalSteps(), context.shrinkRuns(),
             context.tryNumber(), context.flakiness(), context.numbers().firstFailureMillis(),
             context.numbers().programsRun(), context.numbers().stepsRun(),

@@ -62,13 +62,19 @@ final class RunReports {
         result.exchanges().get(i).forEach(e -> exchanges.add(Redactor.exchange(e, Set.of())));
       }
       steps.add(new RunRecord.StepRecord(
-          i + 1, step.user().name(), step.command().name(), Redactor.text(step.describe()),
-          step.refOrNull() == null ? null : step.refOrNull().toString(), step.user().state(),
+          i + 1, step.user().name(), step.command().name(), Redactor.text(step.describe(result.bindings())),
+          refs(step), step.user().state(),
           step.userStateAfter(), Redactor.text(String.valueOf(step.before())),
           Redactor.text(String.valueOf(step.after())), result.latencyNanos()[i] / 1e6,
           exchanges, result.failure() != null && result.failure().step() == i));
     }
     return steps;
+  }
+
+  /** The step's references as reports name them ({@code todo#2}), or null if it makes none. */
+  private static String refs(Step<?, ?> step) {
+    return step.refs().isEmpty() ? null
+        : step.refs().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
   }
 
   static RunRecord.FailureRecord failure(Failure failure) {

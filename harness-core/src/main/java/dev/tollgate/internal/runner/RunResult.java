@@ -1,14 +1,17 @@
 package dev.tollgate.internal.runner;
 
 import dev.tollgate.internal.http.Transport;
+import dev.tollgate.internal.program.Bindings;
 import dev.tollgate.report.Exchange;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * The outcome of running one program: passed, or the failure; each step's latency, and the
- * exchanges each step's client recorded (empty lists for clients that record none). A run that
- * the time budget stopped before its end has a {@link Cut}; it neither passed nor failed.
+ * exchanges each step's client recorded (empty lists for clients that record none), and the
+ * values this run gave the program's references (reports show them beside the exchanges of the
+ * same run). A run that the time budget stopped before its end has a {@link Cut}; it neither
+ * passed nor failed.
  */
 public record RunResult(
     Failure failure,
@@ -16,12 +19,13 @@ public record RunResult(
     long[] latencyNanos,
     long resetNanos,
     List<List<Exchange>> exchanges,
-    Cut cut) {
+    Cut cut,
+    Bindings bindings) {
 
   public RunResult(
       Failure failure, int stepsRun, long[] latencyNanos, long resetNanos,
       List<List<Exchange>> exchanges) {
-    this(failure, stepsRun, latencyNanos, resetNanos, exchanges, null);
+    this(failure, stepsRun, latencyNanos, resetNanos, exchanges, null, Bindings.none());
   }
 
   /**

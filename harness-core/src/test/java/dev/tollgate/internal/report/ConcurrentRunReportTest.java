@@ -128,9 +128,10 @@ class ConcurrentRunReportTest {
 
   @Test
   void report_json_has_the_operations_the_closest_order_and_the_breaks() throws Exception {
-    RunRecord run = HtmlReportTest.hostileRun().withConcurrency(RACE);
+    RunRecord run = HtmlReportTest.hostileRun().withParallel(RunRecord.ParallelRecord.of(RACE));
 
-    JsonNode c = new ObjectMapper().readTree(JsonReport.render(run, "")).path("concurrency");
+    JsonNode parallel = new ObjectMapper().readTree(JsonReport.render(run, "")).path("parallel");
+    JsonNode c = parallel.path("check");
 
     assertThat(c.path("prefix").get(0).asText()).isEqualTo("user1 add_todo(\"milk\") → todo#1");
     assertThat(c.path("operations")).hasSize(4);
@@ -143,17 +144,23 @@ class ConcurrentRunReportTest {
     assertThat(c.path("verdict").path("breaks").get(0).path("reason").asText())
         .isEqualTo("postcondition of vote: expected the count to be 2 but the answer was 1");
     assertThat(c.path("repetitions").path("failed").asInt()).isEqualTo(3);
+    assertThat(parallel.path("prefixSteps").asInt()).isEqualTo(1);
+    assertThat(parallel.path("branches").get(0).path("steps")).extracting(n -> n.path("number")
+        .asInt()).containsExactly(2, 3);
+    assertThat(parallel.path("branches").get(1).path("steps")).extracting(n -> n.path("number")
+        .asInt()).containsExactly(4, 5);
+    assertThat(parallel.path("failedRepetitions").asInt()).isEqualTo(3);
   }
 
   @Test
   void the_three_reports_carry_the_section_only_for_a_concurrent_run() {
     RunRecord sequential = HtmlReportTest.hostileRun();
-    RunRecord concurrent = sequential.withConcurrency(RACE);
+    RunRecord concurrent = sequential.withParallel(RunRecord.ParallelRecord.of(RACE));
 
     assertThat(HtmlReport.render(sequential, "")).doesNotContain("Concurrent run");
     assertThat(HtmlReport.render(concurrent, "")).contains("<h2>Concurrent run</h2>");
     assertThat(MarkdownReport.render(concurrent)).contains("## Concurrent run");
-    assertThat(JsonReport.render(sequential, "")).doesNotContain("\"concurrency\"");
+    assertThat(JsonReport.render(sequential, "")).doesNotContain("\"parallel\"");
   }
 
   @Test
@@ -162,10 +169,20 @@ class ConcurrentRunReportTest {
 
     String html = ConcurrentRunReport.html(hostile);
     JsonNode c = new ObjectMapper().readTree(
-        JsonReport.render(HtmlReportTest.hostileRun().withConcurrency(hostile), ""));
+        JsonReport.render(HtmlReportTest.hostileRun().withParallel(RunRecord.ParallelRecord.of(hostile)), ""));
 
     assertThat(html).doesNotContain("<script>").doesNotContain("\"q\"");
-    assertThat(c.path("concurrency").path("operations").get(0).path("step").asText())
+    assertThat(c.path("parallel").path("check").path("operations").get(0).path("step").asText())
         .startsWith(HtmlReportTest.HOSTILE);
+  }
+
+  @Test
+  void a_parallel_record_without_the_verdict_in_detail_still_shows_its_timeline() {
+    String html = HtmlReport.render(ParallelReportTest.parallelRun(), "");
+
+    assertThat(html).contains("<h2>Concurrent run</h2>").contains("<svg class=\"timeline\"")
+        .contains("data-branch=\"1\"").contains("→ (no answer)")
+        .doesNotContain("Why no order fits");
+    assertThat(MarkdownReport.render(ParallelReportTest.parallelRun())).contains("| ms |");
   }
 }

@@ -73,7 +73,7 @@ public final class ConcurrentRuns {
         new RunRecord.Coverage(3, 27, Map.of("vote", 9), List.of("logged_in"),
             List.of(new RunRecord.Transition("logged_in", "vote", "logged_in", 9)), Map.of(9, 3),
             Map.of("vote", new RunRecord.Latency(9, 1, 2, 3))),
-        List.of(), Map.of(), "failed", run);
+        List.of(), Map.of(), "failed", RunRecord.ParallelRecord.of(run));
   }
 
   /** A linearizable run of {@code branches} × {@code steps} on a key-value store. */
