@@ -159,7 +159,22 @@ public record RunRecord(
       String modelAfter,
       double latencyMs,
       List<Exchange> exchanges,
-      boolean failed) {}
+      boolean failed,
+      List<Exchange> controlExchanges) {
+
+    public StepRecord(
+        int number, String user, String command, String text, String ref, String userStateBefore,
+        String userStateAfter, String modelBefore, String modelAfter, double latencyMs,
+        List<Exchange> exchanges, boolean failed) {
+      this(number, user, command, text, ref, userStateBefore, userStateAfter, modelBefore,
+          modelAfter, latencyMs, exchanges, failed, null);
+    }
+
+    /** Whether this step ran on a control too (a comparison), whose exchanges sit beside. */
+    public boolean compared() {
+      return controlExchanges != null;
+    }
+  }
 
   /**
    * How the failure was found and shrunk.
@@ -270,7 +285,16 @@ public record RunRecord(
       List<String> userStates,
       List<Transition> transitions,
       Map<Integer, Integer> programLengths,
-      Map<String, Latency> latency) {}
+      Map<String, Latency> latency,
+      Map<String, Latency> controlLatency) {
+
+    public Coverage(
+        int programs, long steps, Map<String, Integer> commands, List<String> userStates,
+        List<Transition> transitions, Map<Integer, Integer> programLengths,
+        Map<String, Latency> latency) {
+      this(programs, steps, commands, userStates, transitions, programLengths, latency, Map.of());
+    }
+  }
 
   /** A transition of the users' machine and how often it ran. */
   public record Transition(String from, String command, String to, int count) {}

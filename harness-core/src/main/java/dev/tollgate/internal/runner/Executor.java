@@ -38,7 +38,7 @@ import java.util.concurrent.locks.LockSupport;
  * thread is interrupted and abandoned (a daemon, so it cannot keep the JVM alive), and the
  * check goes on. One hand-off per program, not per step, keeps this cheap.
  */
-public final class Executor<M, S> {
+public final class Executor<M, S> implements ProgramRunner<M, S> {
   /** A step's deadline unless {@code tollgate.stepTimeout} sets another. */
   public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(30);
   /** Longer timeouts are clamped to this, so deadlines never overflow {@code nanoTime}. */
