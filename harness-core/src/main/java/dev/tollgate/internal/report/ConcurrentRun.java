@@ -20,7 +20,8 @@ import java.util.function.Function;
  * @param prefix the prefix's steps as people read them, in order (numbered from 1 in reports)
  * @param branches a label per branch, e.g. the branch's user; index = {@link Op#branch()}
  * @param operations every operation of the history, in invocation order
- * @param outcome {@code linearizable}, {@code not linearizable} or {@code unknown}
+ * @param outcome {@code linearizable}, {@code not linearizable} or {@code unknown} ({@code not
+ *     checked} when a parallel record has no verdict)
  * @param partition the key of the partition shown, or {@code null} when checked whole
  * @param partitionOperations how many operations the partition shown has (all, when whole)
  * @param closestOrder the witness order when linearizable, else the longest order that fits
@@ -173,7 +174,8 @@ public record ConcurrentRun(
       indexed.add(new Op(indexed.size(), op.branch(), op.text(), op.answer(), op.invokedNanos(),
           op.returnedNanos()));
     }
-    return new ConcurrentRun(prefix, branches, indexed, p.verdict(), null, indexed.size(), null,
+    String outcome = p.verdict() == null ? "not checked" : p.verdict();
+    return new ConcurrentRun(prefix, branches, indexed, outcome, null, indexed.size(), null,
         List.of(), List.of(), null, List.of(), 0, 0, p.explanation(), p.repetitions(),
         p.failedRepetitions());
   }
