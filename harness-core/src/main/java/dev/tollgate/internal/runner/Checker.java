@@ -59,7 +59,8 @@ public final class Checker<M, S> {
     this.generator =
         new ProgramGenerator<>(model, settings.users(), settings.maxSteps(), settings.swarm(),
             settings.concurrency().branches(), settings.concurrency().branchSteps());
-    this.executor = new Executor<>(model, system, settings.stepTimeout());
+    this.executor =
+        new Executor<>(model, system, settings.stepTimeout(), settings.concurrency());
     this.shrinkCandidates = shrinkCandidates;
   }
 
@@ -342,6 +343,16 @@ public final class Checker<M, S> {
       Program<M, S> program, RunResult result, RunRecord.Discovery discovery, long seed,
       Statistics statistics, List<RunRecord.CorpusOutcome> corpus, boolean saveToCorpus) {
     String signature = result.failure().signature();
+    if (program.isParallel() && !executor.outOfTime()) {
+      // How often the race shows: every repetition of the shrunk program, counted.
+      RunResult counted = executor.runAllRepetitions(program);
+      if (counted.cut() == null && result.parallel() != null) {
+        boolean same = !counted.passed() && counted.failure().signature().equals(signature);
+        ParallelOutcome counts = counted.parallel();
+        result = same ? counted : result.withParallel(
+            result.parallel().counted(counts.repetitions(), counts.failedRepetitions()));
+      }
+    }
     Reruns reruns = new Reruns(settings.reporting().flakyReruns());
     while (reruns.more()) {
       if (executor.outOfTime()) {
@@ -378,7 +389,8 @@ public final class Checker<M, S> {
           test, model.name(), RunReports.failure(result.failure()),
           steps, discovery, seed, token, settings.replayCommand(token),
           flakiness, RunReports.coverage(statistics, model), corpus,
-          RunReports.environment(settings, system), Redactor.text(failure.getMessage()));
+          RunReports.environment(settings, system), Redactor.text(failure.getMessage()),
+          ParallelReports.of(program, result));
       if (folder != null) {
         ReportFiles.write(folder, run);
       }

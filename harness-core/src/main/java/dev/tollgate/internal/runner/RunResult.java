@@ -16,12 +16,24 @@ public record RunResult(
     long[] latencyNanos,
     long resetNanos,
     List<List<Exchange>> exchanges,
-    Cut cut) {
+    Cut cut,
+    ParallelOutcome parallel) {
 
   public RunResult(
       Failure failure, int stepsRun, long[] latencyNanos, long resetNanos,
       List<List<Exchange>> exchanges) {
-    this(failure, stepsRun, latencyNanos, resetNanos, exchanges, null);
+    this(failure, stepsRun, latencyNanos, resetNanos, exchanges, null, null);
+  }
+
+  public RunResult(
+      Failure failure, int stepsRun, long[] latencyNanos, long resetNanos,
+      List<List<Exchange>> exchanges, Cut cut) {
+    this(failure, stepsRun, latencyNanos, resetNanos, exchanges, cut, null);
+  }
+
+  /** This result with {@code value} as how its branches ran. */
+  public RunResult withParallel(ParallelOutcome value) {
+    return new RunResult(failure, stepsRun, latencyNanos, resetNanos, exchanges, cut, value);
   }
 
   /**
