@@ -1,6 +1,7 @@
 package dev.tollgate.model;
 
 import dev.tollgate.gen.Gen;
+import dev.tollgate.internal.program.Bindings;
 import dev.tollgate.model.Functions.Action;
 import dev.tollgate.model.Functions.ArgumentSource;
 import dev.tollgate.model.Functions.Description;
@@ -124,8 +125,18 @@ public final class Command<M, S> {
     return arguments.gen(model, user);
   }
 
-  public Ref<?> makeRef(Object programToken, int step) {
-    return yieldsRef() ? new Ref<>(refLabel, programToken, step, name) : null;
+  /**
+   * The refs the step at {@code step} makes, in slot order from {@code firstSlot}: none, or one
+   * for a command that {@code yields} a reference.
+   */
+  public List<Ref<?>> makeRefs(Object programToken, int step, int firstSlot) {
+    return yieldsRef()
+        ? List.of(new Ref<>(refLabel, programToken, step, -1, name, firstSlot)) : List.of();
+  }
+
+  /** Where {@code ref}'s value lives in its program's binding tables. */
+  public static int slotOf(Ref<?> ref) {
+    return ref.slot();
   }
 
   public Object run(S client, Object arg) throws Exception {
@@ -133,21 +144,14 @@ public final class Command<M, S> {
   }
 
   /**
-   * Binds the step's ref to the value extracted from the result, and returns it. A result with no
-   * value (an expected 400, say) leaves the ref without one; using it later fails that step.
+   * Binds the step's refs, in {@code bindings}, to the values extracted from the result. A result
+   * with no value (an expected 400, say) leaves a ref without one; using it later fails that step.
    */
-  public Object bind(Ref<?> ref, Object result) throws Exception {
-    Object value = extractor.extract(result);
-    if (value != null) {
-      ref.bind(value);
-    } else {
-      ref.markMissing();
+  public void bind(Bindings bindings, List<Ref<?>> refs, Object result) throws Exception {
+    if (refs.isEmpty()) {
+      return;
     }
-    return value;
-  }
-
-  public static void unbind(Ref<?> ref) {
-    ref.unbind();
+    bindings.bind(refs.get(0).slot(), extractor.extract(result));
   }
 
   public void expect(M before, Call<Object> call, Object result) throws Exception {

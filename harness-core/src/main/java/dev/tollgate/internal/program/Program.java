@@ -23,6 +23,8 @@ public final class Program<M, S> {
   private final List<Span> spans;
   private final int prefixSize;
   private final Layout layout;
+  /** How many references the program's steps make: the slots of each run's {@link Bindings}. */
+  private final int references;
 
   /**
    * Where a parallel program's parts lie in its choices, for the shrink passes that move steps
@@ -55,6 +57,13 @@ public final class Program<M, S> {
     this.prefixSize = prefix.size();
     this.branches = List.copyOf(parts);
     this.layout = layout;
+    int slots = 0;
+    for (Step<M, S> step : all) {
+      for (dev.tollgate.model.Ref<?> ref : step.refs()) {
+        slots = Math.max(slots, dev.tollgate.model.Command.slotOf(ref) + 1);
+      }
+    }
+    this.references = slots;
     this.choices = recorder.choices();
     this.stepSpans = List.copyOf(stepSpans);
     this.argumentSpans = recorder.spans(ChoiceRecorder.ARGUMENT);
@@ -65,6 +74,11 @@ public final class Program<M, S> {
   /** Identifies this program; the references it makes carry it. */
   public Object token() {
     return token;
+  }
+
+  /** How many references the program's steps make, all steps together. */
+  public int references() {
+    return references;
   }
 
   public int users() {

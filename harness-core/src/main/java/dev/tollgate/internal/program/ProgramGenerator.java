@@ -172,6 +172,7 @@ public final class ProgramGenerator<M, S> {
     List<int[]> stepSpans = new ArrayList<>();
     int previous = -1;
     int stoppedAt = -1;
+    int slots = 0;
 
     for (int index = 0; index < maxSteps; index++) {
       for (int u = 0; u < users; u++) {
@@ -234,7 +235,9 @@ public final class ProgramGenerator<M, S> {
       choices.endSpan();
       refCheck.check(arg, token, index, command.name());
 
-      Step<M, S> step = new Step<>(index, user, command, arg, command.makeRef(token, index), state);
+      List<dev.tollgate.model.Ref<?>> refs = command.makeRefs(token, index, slots);
+      slots += refs.size();
+      Step<M, S> step = new Step<>(index, user, command, arg, refs, state);
       String untouched = checked ? ModelMistakes.describe(state) : null;
       M before = state;
       state = update(command, before, step);
@@ -251,7 +254,7 @@ public final class ProgramGenerator<M, S> {
       return new Program<>(token, users, steps, choices);
     }
     int prefixEnd = stoppedAt >= 0 ? stoppedAt : choices.position();
-    return withBranches(token, state, userStates, steps, stepSpans, prefixEnd, weights,
+    return withBranches(token, state, userStates, steps, stepSpans, prefixEnd, slots, weights,
         everEnabled, checked, choices);
   }
 
@@ -263,7 +266,7 @@ public final class ProgramGenerator<M, S> {
    * from the prefix and from its own branch.
    */
   private Program<M, S> withBranches(Object token, M state, String[] userStates,
-      List<Step<M, S>> prefix, List<int[]> stepSpans, int prefixEnd, int[] weights,
+      List<Step<M, S>> prefix, List<int[]> stepSpans, int prefixEnd, int slots, int[] weights,
       boolean[] everEnabled, boolean checked, ChoiceRecorder choices) {
     int n = commands.size();
     int countAt = choices.position();
@@ -332,8 +335,9 @@ public final class ProgramGenerator<M, S> {
         Object arg = argument(command, alone, user, index, choices);
         choices.endSpan();
         refCheck.check(arg, token, index, command.name());
-        Step<M, S> step =
-            new Step<>(index, user, command, arg, command.makeRef(token, index), alone);
+        // A step the branch drops below gives its slots back to the next one.
+        List<dev.tollgate.model.Ref<?>> refs = command.makeRefs(token, index, slots);
+        Step<M, S> step = new Step<>(index, user, command, arg, refs, alone);
         String untouched = checked ? ModelMistakes.describe(alone) : null;
         M after = update(command, alone, step);
         if (checked) {
@@ -350,6 +354,7 @@ public final class ProgramGenerator<M, S> {
           break;
         }
         stepSpans.add(new int[] {spanStart, choices.position()});
+        slots += refs.size();
         alone = after;
         aloneUsers[b] = userAfter;
         index++;

@@ -5,6 +5,7 @@ import dev.tollgate.model.Call;
 import dev.tollgate.model.Command;
 import dev.tollgate.model.Ref;
 import dev.tollgate.model.User;
+import java.util.List;
 
 /** One generated step: who does what, with which argument, and the model states around it. */
 public final class Step<M, S> implements Call<Object> {
@@ -12,18 +13,19 @@ public final class Step<M, S> implements Call<Object> {
   private final User user;
   private final Command<M, S> command;
   private final Object arg;
-  private final Ref<?> ref;
+  /** The refs this step makes, in slot order; their values live in each run's {@link Bindings}. */
+  private final List<Ref<?>> refs;
   private final M before;
   private M after;
   private String userStateAfter;
   private String description;
 
-  Step(int index, User user, Command<M, S> command, Object arg, Ref<?> ref, M before) {
+  Step(int index, User user, Command<M, S> command, Object arg, List<Ref<?>> refs, M before) {
     this.index = index;
     this.user = user;
     this.command = command;
     this.arg = arg;
-    this.ref = ref;
+    this.refs = refs;
     this.before = before;
   }
 
@@ -50,16 +52,17 @@ public final class Step<M, S> implements Call<Object> {
   @Override
   @SuppressWarnings("unchecked")
   public <V> Ref<V> ref() {
-    if (ref == null) {
+    if (refs.isEmpty()) {
       throw new dev.tollgate.TollgateConfigurationException(
           "Command '" + command.name() + "' asked for call.ref(), but it makes no reference."
               + " Declare one with .yields(result -> result.id()) after .run(..).");
     }
-    return (Ref<V>) ref;
+    return (Ref<V>) refs.get(0);
   }
 
-  public Ref<?> refOrNull() {
-    return ref;
+  /** The refs this step makes, in the order the command declares them; empty if none. */
+  public List<Ref<?>> refs() {
+    return refs;
   }
 
   public Command<M, S> command() {
@@ -79,22 +82,37 @@ public final class Step<M, S> implements Call<Object> {
   }
 
   /**
-   * How reports show this step, e.g. {@code user1 add_todo("milk") → todo#2 = 17}: the value
-   * after {@code =} is what the system returned for the reference in the last run.
+   * How reports show this step without a run's values, e.g. {@code user1 add_todo("milk") →
+   * todo#2}.
    */
   public String describe() {
+    return describe(null);
+  }
+
+  /**
+   * How reports show this step in the run whose values {@code bindings} holds, e.g. {@code user1
+   * add_todo("milk") → todo#2 = 17}: each reference with what the system returned for it in
+   * that run (none for a null {@code bindings}, or a reference the run did not bind).
+   */
+  public String describe(Bindings bindings) {
     if (description == null) {
       description = user.name() + " " + command.describe(this);
     }
-    if (ref == null) {
+    if (refs.isEmpty()) {
       return description;
     }
-    if (!ref.isBound()) {
-      return description + " → " + ref;
+    StringBuilder out = new StringBuilder(description).append(" → ");
+    for (int i = 0; i < refs.size(); i++) {
+      Ref<?> ref = refs.get(i);
+      out.append(i == 0 ? "" : ", ").append(ref);
+      int slot = Command.slotOf(ref);
+      if (bindings != null && bindings.of(ref) && bindings.bound(slot)) {
+        Object value = bindings.value(slot);
+        // A session token is a value the system returns too; never show one.
+        out.append(" = ").append(Redactor.isSecretName(ref.label()) ? Redactor.maskValue(value) : value);
+      }
     }
-    // A session token is a value the system returns too; never show one.
-    Object value = Redactor.isSecretName(ref.label()) ? Redactor.maskValue(ref.get()) : ref.get();
-    return description + " → " + ref + " = " + value;
+    return out.toString();
   }
 
   /** A key that tells programs apart: same command, user and argument text. */

@@ -3,10 +3,10 @@ package dev.tollgate.internal.runner;
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.TollgateHarnessException;
 import dev.tollgate.internal.linearizability.History;
+import dev.tollgate.internal.program.Bindings;
 import dev.tollgate.internal.program.Program;
 import dev.tollgate.internal.program.Step;
 import dev.tollgate.model.Command;
-import dev.tollgate.model.Ref;
 import dev.tollgate.report.Exchange;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,9 +28,8 @@ import java.util.function.IntFunction;
  * a step still running then fails the run as a timeout, and its thread is interrupted and
  * abandoned (the step stays pending in the history).
  *
- * <p>References need no locking here: the prefix binds its own before the threads start, each
- * branch binds and reads only its own, and the caller reads them after the threads have
- * finished (the latches order all of it).
+ * <p>Each branch's thread opens the run's reference table ({@link Bindings}): it reads the
+ * prefix's values and binds its own branch's.
  */
 final class BranchRun<M, S> {
   private static final long NOT_RUNNING = Long.MIN_VALUE;
@@ -55,10 +54,13 @@ final class BranchRun<M, S> {
   private final Duration jitter;
   private final long[] latencies;
   private final List<Exchange>[] exchanges;
+  /** The run's reference values, handed to each branch's thread. */
+  private final Bindings bindings;
 
   BranchRun(Program<M, S> program, IntFunction<S> clients, IntFunction<List<Exchange>> drain,
       Duration stepTimeout, long stepTimeoutNanos, Duration jitter, long[] latencies,
-      List<Exchange>[] exchanges) {
+      List<Exchange>[] exchanges, Bindings bindings) {
+    this.bindings = bindings;
     this.program = program;
     this.clients = clients;
     this.drain = drain;
@@ -92,7 +94,7 @@ final class BranchRun<M, S> {
       startedAt.set(b, NOT_RUNNING);
       int branch = b;
       threads[b] = new Thread(() -> {
-        try {
+        try (Bindings.Scope scope = bindings.open()) {
           ready.countDown();
           start.await();
           failures.set(branch, runBranch(branches.get(branch), users.get(branch),
@@ -198,10 +200,9 @@ final class BranchRun<M, S> {
       startedAt.set(branch, NOT_RUNNING);
       latencies[step.step()] = System.nanoTime() - begin;
       exchanges[step.step()] = drain.apply(step.user().index());
-      Ref<?> ref = step.refOrNull();
-      if (ref != null) {
+      if (!step.refs().isEmpty()) {
         try {
-          command.bind(ref, result);
+          command.bind(bindings, step.refs(), result);
         } catch (TollgateConfigurationException | TollgateHarnessException e) {
           throw e;
         } catch (Throwable e) {

@@ -3,11 +3,11 @@ package dev.tollgate.internal.runner;
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.TollgateHarnessException;
 import dev.tollgate.internal.http.Transport;
+import dev.tollgate.internal.program.Bindings;
 import dev.tollgate.internal.program.Program;
 import dev.tollgate.internal.program.Step;
 import dev.tollgate.model.Command;
 import dev.tollgate.model.Model;
-import dev.tollgate.model.Ref;
 import dev.tollgate.model.User;
 import dev.tollgate.model.Users;
 import dev.tollgate.runner.SystemUnderTest;
@@ -38,7 +38,7 @@ import java.util.concurrent.locks.LockSupport;
  * thread is interrupted and abandoned (a daemon, so it cannot keep the JVM alive), and the
  * check goes on. One hand-off per program, not per step, keeps this cheap.
  */
-public final class Executor<M, S> {
+public final class Executor<M, S> implements ProgramRunner<M, S> {
   /** A step's deadline unless {@code tollgate.stepTimeout} sets another. */
   public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(30);
   /** Longer timeouts are clamped to this, so deadlines never overflow {@code nanoTime}. */
@@ -111,6 +111,7 @@ public final class Executor<M, S> {
    * Runs a parallel program all {@code repetitions} times (unless the budget ends first) and
    * counts the failures; the result is the first failing run's, or the last run's.
    */
+  @Override
   public RunResult runAllRepetitions(Program<M, S> program) {
     return repeat(program, true);
   }
@@ -149,12 +150,6 @@ public final class Executor<M, S> {
   }
 
   private RunResult runOnce(Program<M, S> program) {
-    List<Step<M, S>> steps = program.steps();
-    for (Step<M, S> step : steps) {
-      if (step.refOrNull() != null) {
-        Command.unbind(step.refOrNull());
-      }
-    }
     Run run = new Run(program);
     Worker current;
     synchronized (this) {
@@ -252,6 +247,8 @@ public final class Executor<M, S> {
     private final AtomicReference<Phase> phase;
     private final long[] latencies;
     private final List<Exchange>[] exchanges;
+    /** This run's values of the program's references: its own, whatever else runs the program. */
+    private final Bindings bindings;
     /** The worker offered this run; the caller's to drop if it abandons the run. */
     private Worker by;
     private Thread worker;
@@ -265,6 +262,7 @@ public final class Executor<M, S> {
       this.steps = program.steps();
       this.latencies = new long[steps.size()];
       this.exchanges = new List[steps.size()];
+      this.bindings = new Bindings(program);
       this.phase = new AtomicReference<>(phase(RESET));
     }
 
@@ -314,7 +312,7 @@ public final class Executor<M, S> {
       resetNanos = System.nanoTime() - resetStart;
       Clients clients = new Clients(program.users());
       Phase current = resetPhase;
-      try {
+      try (Bindings.Scope scope = bindings.open()) {
         for (Step<M, S> step : program.prefix()) {
           if (outOfTime()) {
             return cut(step.step(), false, 0);
@@ -327,14 +325,15 @@ public final class Executor<M, S> {
           Failure failure = runStep(step, clients);
           exchanges[step.step()] = clients.drain(step.user().index());
           if (failure != null) {
-            return new RunResult(
-                failure, step.step() + 1, latencies, resetNanos, exchangesBefore(step.step() + 1));
+            return new RunResult(failure, step.step() + 1, latencies, resetNanos,
+                exchangesBefore(step.step() + 1), null, bindings);
           }
         }
         if (program.isParallel()) {
           return runBranches(current, clients);
         }
-        return new RunResult(null, steps.size(), latencies, resetNanos, exchangesBefore(steps.size()));
+        return new RunResult(null, steps.size(), latencies, resetNanos,
+            exchangesBefore(steps.size()), null, bindings);
       } finally {
         clients.close();
       }
@@ -349,7 +348,7 @@ public final class Executor<M, S> {
       int first = program.prefix().size();
       if (first == steps.size()) {
         return new RunResult(null, steps.size(), latencies, resetNanos,
-            exchangesBefore(steps.size()));
+            exchangesBefore(steps.size()), null, bindings);
       }
       if (outOfTime()) {
         return cut(first, false, 0);
@@ -365,7 +364,7 @@ public final class Executor<M, S> {
         return null;
       }
       BranchRun<M, S> branches = new BranchRun<>(program, clients::client, clients::drain,
-          stepTimeout, stepTimeoutNanos, concurrency.jitter(), latencies, exchanges);
+          stepTimeout, stepTimeoutNanos, concurrency.jitter(), latencies, exchanges, bindings);
       BranchRun.Outcome<M, S> outcome;
       try {
         outcome = branches.run();
@@ -374,7 +373,7 @@ public final class Executor<M, S> {
       }
       if (outcome.failure() != null) {
         return new RunResult(outcome.failure(), steps.size(), latencies, resetNanos,
-            exchangesBefore(steps.size()))
+            exchangesBefore(steps.size()), null, bindings)
             .withParallel(new ParallelOutcome(outcome.history(), null, 1, 1));
       }
       var verdict = parallelCheck.check(program, outcome.history(), clients);
@@ -391,7 +390,7 @@ public final class Executor<M, S> {
                     + verdict.explain()));
       }
       return new RunResult(failure, steps.size(), latencies, resetNanos,
-          exchangesBefore(steps.size()))
+          exchangesBefore(steps.size()), null, bindings)
           .withParallel(new ParallelOutcome(outcome.history(), verdict, 1, failure == null ? 0 : 1));
     }
 
@@ -403,7 +402,7 @@ public final class Executor<M, S> {
     private RunResult cut(int step, boolean interrupted, long ranNanos) {
       String command = step < steps.size() ? steps.get(step).command().name() : "none";
       return new RunResult(null, step, Arrays.copyOf(latencies, steps.size()), resetNanos,
-          exchangesBefore(step), new RunResult.Cut(step, command, interrupted, ranNanos));
+          exchangesBefore(step), new RunResult.Cut(step, command, interrupted, ranNanos), bindings);
     }
 
     private boolean abandoned() {
@@ -428,10 +427,9 @@ public final class Executor<M, S> {
         return null;
       }
       Object answer = result;
-      Ref<?> ref = step.refOrNull();
-      if (ref != null) {
-        Failure failure =
-            attempt(step, Failure.Kind.REFERENCE, null, () -> command.bind(ref, answer));
+      if (!step.refs().isEmpty()) {
+        Failure failure = attempt(step, Failure.Kind.REFERENCE, null,
+            () -> command.bind(bindings, step.refs(), answer));
         if (failure != null) {
           return failure;
         }
@@ -495,7 +493,7 @@ public final class Executor<M, S> {
         if (p.byBudget()) {
           return new RunResult(null, 0, new long[steps.size()], ran, List.of(),
               new RunResult.Cut(0, steps.isEmpty() ? "none" : steps.get(0).command().name(),
-                  false, 0));
+                  false, 0), bindings);
         }
         throw new TollgateHarnessException("Resetting the system before a program did not finish"
             + " within the step timeout of " + Transport.show(stepTimeout) + "; Tollgate"
@@ -514,7 +512,7 @@ public final class Executor<M, S> {
       done.add(List.of());
       return new RunResult(
           new Failure(p.step(), step.command().name(), Failure.Kind.TIMEOUT, null, timeout),
-          p.step() + 1, copy, resetNanos, done);
+          p.step() + 1, copy, resetNanos, done, null, bindings);
     }
   }
 

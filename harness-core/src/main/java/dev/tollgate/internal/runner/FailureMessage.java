@@ -82,7 +82,8 @@ public final class FailureMessage {
             .append("):\n");
         branch = in;
       }
-      out.append(in >= 0 ? "    " : "  ").append(number).append(". ").append(step.describe());
+      out.append(in >= 0 ? "    " : "  ").append(number).append(". ")
+          .append(step.describe(result.bindings()));
       if (step.step() == failure.step() && !ofBranches) {
         out.append("    <-- FAILED: ").append(failure.describe());
       }
@@ -138,7 +139,7 @@ public final class FailureMessage {
     // steps or its cause may carry a secret, by name or by value.
     ModelCheckFailure.Details details =
         new ModelCheckFailure.Details(
-            steps.stream().map(step -> Redactor.text(step.describe())).toList(), failure.step() + 1, failure.describe(),
+            steps.stream().map(step -> Redactor.text(step.describe(result.bindings()))).toList(), failure.step() + 1, failure.describe(),
             context.seed(), context.replayToken(), context.originalSteps(), context.shrinkRuns(),
             context.tryNumber(), context.flakiness(), context.numbers().firstFailureMillis(),
             context.numbers().programsRun(), context.numbers().stepsRun(),

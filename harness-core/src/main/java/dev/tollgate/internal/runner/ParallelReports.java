@@ -1,6 +1,9 @@
 package dev.tollgate.internal.runner;
 
+import dev.tollgate.internal.linearizability.History;
 import dev.tollgate.internal.linearizability.Operation;
+import dev.tollgate.internal.linearizability.Verdict;
+import dev.tollgate.internal.report.ConcurrentRun;
 import dev.tollgate.internal.program.Program;
 import dev.tollgate.internal.program.Step;
 import dev.tollgate.internal.report.RunRecord;
@@ -20,6 +23,16 @@ final class ParallelReports {
       return null;
     }
     ParallelOutcome outcome = result.parallel();
+    if (outcome != null && outcome.history() != null && outcome.verdict() != null) {
+      List<String> prefix = program.prefix().stream()
+          .map(step -> Redactor.text(step.describe(result.bindings()))).toList();
+      List<String> users = new ArrayList<>();
+      for (int b = 0; b < program.branches().size(); b++) {
+        List<? extends Step<?, ?>> steps = program.branches().get(b);
+        users.add(steps.isEmpty() ? "user" + (b + 1) : steps.get(0).user().name());
+      }
+      return RunRecord.ParallelRecord.of(concurrentRun(prefix, users, outcome, result));
+    }
     Map<Integer, Operation<?, ?>> byStep = new HashMap<>();
     long origin = Long.MAX_VALUE;
     if (outcome != null && outcome.history() != null) {
@@ -54,6 +67,15 @@ final class ParallelReports {
     return new RunRecord.ParallelRecord(program.prefix().size(), branches,
         outcome == null ? 0 : outcome.repetitions(),
         outcome == null ? 0 : outcome.failedRepetitions(), verdict, explanation);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static ConcurrentRun concurrentRun(List<String> prefix, List<String> users,
+      ParallelOutcome outcome, RunResult result) {
+    return ConcurrentRun.of(prefix, users, (History) outcome.history(), (Verdict) outcome.verdict(),
+        step -> Redactor.text(((Step<?, ?>) step).describe(result.bindings())),
+        answer -> Redactor.text(String.valueOf(answer)), outcome.repetitions(),
+        outcome.failedRepetitions());
   }
 
   private static double millis(long nanos) {
