@@ -1,5 +1,12 @@
 package dev.tollgate.runner;
 
+import dev.tollgate.compare.Comparison;
+import dev.tollgate.http.HttpSystem;
+import dev.tollgate.internal.compare.ComparingRunner;
+import dev.tollgate.internal.secrets.Redactor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.tollgate.internal.text.Printable;
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.internal.junit.CallingTest;
@@ -259,6 +266,29 @@ public final class Runner {
     RunSummary summary = new Checker<>(model, system, settings(), candidate -> {}).check();
     printable(knobs.reporter).line(summary.toString());
     return summary;
+  }
+
+  /**
+   * Runs the same programs against the comparison's control and candidate, step by step, and
+   * fails when their answers differ, or when either fails the model's checks. The shrunk failure
+   * shows both answers side by side; the reports hold each side's latency per command, which the
+   * gate compares ({@code candidate.p95Ratio}).
+   */
+  public <M, S> RunSummary compare(Model<M, S> model, Comparison<S> comparison) {
+    Settings settings = settings();
+    Map<String, Object> description = new LinkedHashMap<>();
+    description.put("comparison", Map.of("control", describe(comparison.control()),
+        "candidate", describe(comparison.candidate()), "ignoredPaths", comparison.ignoredPaths()));
+    RunSummary summary = new Checker<>(model, comparison.candidate(), settings, candidate -> {},
+        new ComparingRunner<>(model, comparison.control(), comparison.candidate(),
+            comparison.ignoredPaths(), settings.stepTimeout(), description)).check();
+    printable(knobs.reporter).line(summary.toString() + " (candidate compared with control)");
+    return summary;
+  }
+
+  private static String describe(SystemUnderTest<?> system) {
+    return system instanceof HttpSystem http
+        ? Redactor.text(http.baseUrl().toString()) : system.getClass().getSimpleName();
   }
 
   /** Every console line with its control characters, bidi controls and lone surrogates escaped. */
