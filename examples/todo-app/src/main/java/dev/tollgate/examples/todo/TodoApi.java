@@ -40,6 +40,7 @@ final class TodoApi {
         routes.post("/sessions", this::login);
         routes.delete("/sessions/current", this::logout);
         routes.post("/todos", this::addTodo);
+        routes.post("/todos/batch", this::addTodos);
         routes.get("/todos", this::listTodos);
         routes.get("/todos/{id}", ctx -> {
             if (config.has(Bug.SLOW_GET)) {
@@ -110,6 +111,14 @@ final class TodoApi {
         Todo todo = todos.add(owner, title);
         notifier.todoAdded(todo, owner);
         ctx.status(201).header("Location", "/todos/" + todo.id()).json(todo);
+    }
+
+    private void addTodos(Context ctx) {
+        User owner = user(ctx);
+        java.util.List<String> titles = input.titles(input.object(ctx.body()));
+        java.util.List<Todo> added = todos.addAll(owner, titles);
+        added.forEach(todo -> notifier.todoAdded(todo, owner));
+        ctx.status(201).json(Map.of("ids", added.stream().map(Todo::id).toList()));
     }
 
     private void listTodos(Context ctx) {
