@@ -33,7 +33,7 @@ public final class HtmlReport {
       svg.fsm{max-width:100%;height:auto;background:#fff;border:1px solid #ddd;border-radius:6px}
       button{font-size:12px;margin-left:8px}
       table.versus{width:100%;table-layout:fixed;margin-top:4px}table.versus td{width:50%}
-      """;
+      """ + ConcurrentRunReport.STYLE;
 
   private static final String SCRIPT = """
       document.querySelectorAll('button[data-copy]').forEach(function (b) {
@@ -69,6 +69,9 @@ public final class HtmlReport {
       failure(run, out);
       steps(run, out);
       modelState(run, out);
+    }
+    if (run.parallel() != null) {
+      out.append(ConcurrentRunReport.html(ConcurrentRun.from(run)));
     }
     out.append("<h2>Users' state machine</h2>\n")
         .append(StateDiagram.svg(run.coverage().userStates(), run.coverage().transitions()))

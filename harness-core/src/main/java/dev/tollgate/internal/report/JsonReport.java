@@ -129,7 +129,8 @@ public final class JsonReport {
     }
     return ordered("prefixSteps", p.prefixSteps(), "branches", branches,
         "repetitions", p.repetitions(), "failedRepetitions", p.failedRepetitions(),
-        "verdict", p.verdict(), "explanation", p.explanation());
+        "verdict", p.verdict(), "explanation", p.explanation(),
+        "check", p.concurrency() == null ? null : ConcurrentRunReport.json(p.concurrency()));
   }
 
   private static Map<String, Object> statistics(RunRecord.Coverage c) {

@@ -74,6 +74,9 @@ public final class MarkdownReport {
       out.append(failing.user()).append(" went from ").append(code(failing.userStateBefore()))
           .append(" to ").append(code(failing.userStateAfter())).append(".\n\n");
     }
+    if (run.parallel() != null) {
+      out.append(ConcurrentRunReport.markdown(ConcurrentRun.from(run)));
+    }
     latency(run, out);
     corpus(run, out);
     out.append("## Replay\n\nRuns exactly this program again, whatever the seed:\n\n");

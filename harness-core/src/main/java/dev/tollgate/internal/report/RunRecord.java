@@ -59,9 +59,39 @@ public record RunRecord(
       int repetitions,
       int failedRepetitions,
       String verdict,
-      String explanation) {
+      String explanation,
+      ConcurrentRun concurrency) {
     public ParallelRecord {
       branches = List.copyOf(branches);
+    }
+
+    /** Without the checker's verdict in detail: the reports show the timeline and the text. */
+    public ParallelRecord(int prefixSteps, List<BranchRecord> branches, int repetitions,
+        int failedRepetitions, String verdict, String explanation) {
+      this(prefixSteps, branches, repetitions, failedRepetitions, verdict, explanation, null);
+    }
+
+    /**
+     * The record of {@code run}, which {@link ConcurrentRun#of} builds from the checker's history
+     * and verdict; {@code concurrency} keeps it, so the reports can show the closest order, where
+     * it breaks and the states tried. Step numbers follow {@link RunRecord#steps()}: the prefix's
+     * first, then each branch's in branch order.
+     */
+    public static ParallelRecord of(ConcurrentRun run) {
+      List<BranchRecord> branches = new java.util.ArrayList<>();
+      int number = run.prefix().size();
+      for (int b = 0; b < run.branches().size(); b++) {
+        List<TimedStep> steps = new java.util.ArrayList<>();
+        for (ConcurrentRun.Op op : run.operations()) {
+          if (op.branch() == b) {
+            steps.add(new TimedStep(++number, op.invokedNanos() / 1e6,
+                op.pending() ? -1 : op.returnedNanos() / 1e6, op.pending(), op.answer()));
+          }
+        }
+        branches.add(new BranchRecord(b, run.branches().get(b), steps));
+      }
+      return new ParallelRecord(run.prefix().size(), branches, run.repetitions(),
+          run.failedRepetitions(), run.outcome(), run.explanation(), run);
     }
   }
 
@@ -80,6 +110,12 @@ public record RunRecord(
    */
   public record TimedStep(
       int number, double invokedMs, double returnedMs, boolean pending, String answer) {}
+
+  /** This record with {@code parallel} as its parallel part. */
+  public RunRecord withParallel(ParallelRecord parallel) {
+    return new RunRecord(test, model, failure, steps, discovery, seed, replayToken,
+        replayCommand, flakiness, coverage, corpus, environment, message, parallel);
+  }
 
   public boolean passed() {
     return failure == null;

@@ -54,7 +54,7 @@ public final class Checker<M, S> {
       Settings settings,
       Consumer<Program<M, S>> shrinkCandidates) {
     this(model, system, settings, shrinkCandidates,
-        new Executor<>(model, system, settings.stepTimeout()));
+        new Executor<>(model, system, settings.stepTimeout(), settings.concurrency()));
   }
 
   /**
@@ -356,6 +356,16 @@ public final class Checker<M, S> {
       Program<M, S> program, RunResult result, RunRecord.Discovery discovery, long seed,
       Statistics statistics, List<RunRecord.CorpusOutcome> corpus, boolean saveToCorpus) {
     String signature = result.failure().signature();
+    if (program.isParallel() && !executor.outOfTime()) {
+      // How often the race shows: every repetition of the shrunk program, counted.
+      RunResult counted = executor.runAllRepetitions(program);
+      if (counted.cut() == null && result.parallel() != null) {
+        boolean same = !counted.passed() && counted.failure().signature().equals(signature);
+        ParallelOutcome counts = counted.parallel();
+        result = same ? counted : result.withParallel(
+            result.parallel().counted(counts.repetitions(), counts.failedRepetitions()));
+      }
+    }
     Reruns reruns = new Reruns(settings.reporting().flakyReruns());
     while (reruns.more()) {
       if (executor.outOfTime()) {
@@ -392,7 +402,8 @@ public final class Checker<M, S> {
           test, model.name(), RunReports.failure(result.failure()),
           steps, discovery, seed, token, settings.replayCommand(token),
           flakiness, RunReports.coverage(statistics, model, executor.controlLatencies()), corpus,
-          RunReports.environment(settings, system, executor.describe()), Redactor.text(failure.getMessage()));
+          RunReports.environment(settings, system, executor.describe()),
+          Redactor.text(failure.getMessage()), ParallelReports.of(program, result));
       if (folder != null) {
         ReportFiles.write(folder, run);
       }

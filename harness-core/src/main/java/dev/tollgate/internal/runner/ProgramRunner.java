@@ -12,6 +12,14 @@ public interface ProgramRunner<M, S> {
   /** Runs {@code program} on freshly reset systems. */
   RunResult run(Program<M, S> program);
 
+  /**
+   * Runs a parallel program all its repetitions and counts the failures (see {@link
+   * Executor#runAllRepetitions}); a sequential program once.
+   */
+  default RunResult runAllRepetitions(Program<M, S> program) {
+    return run(program);
+  }
+
   /** From {@code nanos} on, programs stop before their next step; see {@link Executor#stopAt}. */
   void stopAt(long nanos, Duration grace);
 

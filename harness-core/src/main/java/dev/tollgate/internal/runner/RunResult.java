@@ -21,7 +21,16 @@ public record RunResult(
     List<List<Exchange>> exchanges,
     Cut cut,
     Bindings bindings,
-    List<List<Exchange>> controlExchanges) {
+    List<List<Exchange>> controlExchanges,
+    ParallelOutcome parallel) {
+
+  public RunResult(
+      Failure failure, int stepsRun, long[] latencyNanos, long resetNanos,
+      List<List<Exchange>> exchanges, Cut cut, Bindings bindings,
+      List<List<Exchange>> controlExchanges) {
+    this(failure, stepsRun, latencyNanos, resetNanos, exchanges, cut, bindings, controlExchanges,
+        null);
+  }
 
   public RunResult(
       Failure failure, int stepsRun, long[] latencyNanos, long resetNanos,
@@ -53,7 +62,13 @@ public record RunResult(
   /** The same outcome, with the control's exchanges of a comparison run beside it. */
   public RunResult withControl(List<List<Exchange>> control) {
     return new RunResult(
-        failure, stepsRun, latencyNanos, resetNanos, exchanges, cut, bindings, control);
+        failure, stepsRun, latencyNanos, resetNanos, exchanges, cut, bindings, control, parallel);
+  }
+
+  /** This result with {@code value} as how its branches ran. */
+  public RunResult withParallel(ParallelOutcome value) {
+    return new RunResult(failure, stepsRun, latencyNanos, resetNanos, exchanges, cut, bindings,
+        controlExchanges, value);
   }
 
   /** True if no check failed; a {@link #cut()} run passed as far as it went. */
