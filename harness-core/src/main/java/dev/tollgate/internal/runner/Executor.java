@@ -411,11 +411,11 @@ public final class Executor<M, S> implements ProgramRunner<M, S> {
 
     private Failure runStep(Step<M, S> step, Clients clients) {
       Command<M, S> command = step.command();
-      S client = clients.client(step.user().index());
+      S client = command.usesClient() ? clients.client(step.user().index()) : null;
       Object result;
       long start = System.nanoTime();
       try {
-        result = command.run(client, step.arg());
+        result = command.run(client, step);
       } catch (TollgateConfigurationException | TollgateHarnessException e) {
         throw e;
       } catch (Throwable e) {
