@@ -6,7 +6,6 @@ import dev.tollgate.model.Functions.Action;
 import dev.tollgate.model.Functions.ArgumentSource;
 import dev.tollgate.model.Functions.Description;
 import dev.tollgate.model.Functions.Expectation;
-import dev.tollgate.model.Functions.Extractor;
 import dev.tollgate.model.Functions.Precondition;
 import dev.tollgate.model.Functions.Prediction;
 import dev.tollgate.model.Functions.Update;
@@ -30,8 +29,7 @@ public final class Command<M, S> {
   private final double weight;
   private final ArgumentSource<M, ?> arguments;
   private final Action<S, Object, Object> action;
-  private final Extractor<Object> extractor;
-  private final String refLabel;
+  private final Yields yields;
   private final Expectation<M, Object, Object> expectation;
   private final Update<M, Object> update;
   private final Update<M, Object> consumption;
@@ -51,8 +49,7 @@ public final class Command<M, S> {
     this.weight = spec.weight;
     this.arguments = spec.arguments;
     this.action = (Action<S, Object, Object>) action;
-    this.extractor = (Extractor<Object>) run.extractor;
-    this.refLabel = run.refLabel;
+    this.yields = run.yields;
     this.expectation = (Expectation<M, Object, Object>) run.expectation;
     this.update = (Update<M, Object>) run.update;
     this.description = (Description<Object>) run.description;
@@ -95,12 +92,22 @@ public final class Command<M, S> {
 
   /** Whether the command makes a {@link Ref}. */
   public boolean yieldsRef() {
-    return extractor != null;
+    return yields.any();
   }
 
-  /** The label of the references this command makes, or null if it makes none. */
+  /** The label of the first references this command makes, or null if it makes none. */
   public String refLabel() {
-    return yieldsRef() ? refLabel : null;
+    return yieldsRef() ? yields.labels().get(0) : null;
+  }
+
+  /** Whether {@code label}'s references are a list, one step's {@code yieldsEach(label, ..)}. */
+  public boolean yieldsList(String label) {
+    return yields.list(label);
+  }
+
+  /** The labels of the references this command makes, in the order it declares them. */
+  public List<String> refLabels() {
+    return yields.labels();
   }
 
   // ---- for the engine ----
@@ -126,12 +133,12 @@ public final class Command<M, S> {
   }
 
   /**
-   * The refs the step at {@code step} makes, in slot order from {@code firstSlot}: none, or one
-   * for a command that {@code yields} a reference.
+   * The refs the step at {@code step} with argument {@code arg} makes, in slot order from {@code
+   * firstSlot}: one per {@code yields}, and for each {@code yieldsEach} as many as the argument
+   * asks for.
    */
-  public List<Ref<?>> makeRefs(Object programToken, int step, int firstSlot) {
-    return yieldsRef()
-        ? List.of(new Ref<>(refLabel, programToken, step, -1, name, firstSlot)) : List.of();
+  public List<Ref<?>> makeRefs(Object programToken, int step, int firstSlot, Object arg) {
+    return yields.make(name, programToken, step, firstSlot, arg);
   }
 
   /** Where {@code ref}'s value lives in its program's binding tables. */
@@ -148,10 +155,7 @@ public final class Command<M, S> {
    * with no value (an expected 400, say) leaves a ref without one; using it later fails that step.
    */
   public void bind(Bindings bindings, List<Ref<?>> refs, Object result) throws Exception {
-    if (refs.isEmpty()) {
-      return;
-    }
-    bindings.bind(refs.get(0).slot(), extractor.extract(result));
+    yields.bind(name, bindings, refs, result);
   }
 
   public void expect(M before, Call<Object> call, Object result) throws Exception {

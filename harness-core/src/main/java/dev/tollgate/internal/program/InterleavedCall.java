@@ -38,6 +38,16 @@ public final class InterleavedCall implements Call<Object> {
   }
 
   @Override
+  public <V> Ref<V> ref(String label) {
+    return step.ref(label);
+  }
+
+  @Override
+  public <V> java.util.List<Ref<V>> refs(String label) {
+    return step.refs(label);
+  }
+
+  @Override
   public String toString() {
     return step.toString();
   }

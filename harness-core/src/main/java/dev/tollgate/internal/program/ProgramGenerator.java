@@ -236,7 +236,7 @@ public final class ProgramGenerator<M, S> {
       choices.endSpan();
       refCheck.check(arg, token, index, command.name());
 
-      List<dev.tollgate.model.Ref<?>> refs = command.makeRefs(token, index, slots);
+      List<dev.tollgate.model.Ref<?>> refs = command.makeRefs(token, index, slots, arg);
       slots += refs.size();
       Step<M, S> step = new Step<>(index, user, command, arg, refs, state);
       String untouched = checked ? ModelMistakes.describe(state) : null;
@@ -345,7 +345,7 @@ public final class ProgramGenerator<M, S> {
         choices.endSpan();
         refCheck.check(arg, token, index, command.name());
         // A step the branch drops below gives its slots back to the next one.
-        List<dev.tollgate.model.Ref<?>> refs = command.makeRefs(token, index, slots);
+        List<dev.tollgate.model.Ref<?>> refs = command.makeRefs(token, index, slots, arg);
         Step<M, S> step = new Step<>(index, user, command, arg, refs, alone);
         String untouched = checked ? ModelMistakes.describe(alone) : null;
         M after = update(command, alone, step);
@@ -379,19 +379,19 @@ public final class ProgramGenerator<M, S> {
         new Program.Layout(prefixEnd, countAt, branchSpans), stepSpans, choices);
   }
 
-  /** Whether command {@code i} makes references that no other command still on makes. */
+  /** Whether command {@code i} makes a kind of reference that no other command still on makes. */
   private boolean lastMakerOf(int i, boolean[] off) {
-    String label = commands.get(i).refLabel();
-    if (label == null) {
-      return false;
-    }
-    for (int j = 0; j < commands.size(); j++) {
-      if (j != i && !off[j] && commands.get(j).weight() > 0
-          && label.equals(commands.get(j).refLabel())) {
-        return false;
+    for (String label : commands.get(i).refLabels()) {
+      boolean another = false;
+      for (int j = 0; j < commands.size() && !another; j++) {
+        another = j != i && !off[j] && commands.get(j).weight() > 0
+            && commands.get(j).refLabels().contains(label);
+      }
+      if (!another) {
+        return true;
       }
     }
-    return true;
+    return false;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.tollgate.internal.program;
 
+import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.internal.secrets.Redactor;
 import dev.tollgate.model.Call;
 import dev.tollgate.model.Command;
@@ -52,12 +53,65 @@ public final class Step<M, S> implements Call<Object> {
   @Override
   @SuppressWarnings("unchecked")
   public <V> Ref<V> ref() {
-    if (refs.isEmpty()) {
-      throw new dev.tollgate.TollgateConfigurationException(
-          "Command '" + command.name() + "' asked for call.ref(), but it makes no reference."
-              + " Declare one with .yields(result -> result.id()) after .run(..).");
+    if (refs.size() != 1 || command.refLabels().size() != 1
+        || command.yieldsList(command.refLabels().get(0))) {
+      throw new TollgateConfigurationException(refs.isEmpty() && !command.yieldsRef()
+          ? "Command '" + command.name() + "' asked for call.ref(), but it makes no reference."
+              + " Declare one with .yields(result -> result.id()) after .run(..)."
+          : "Command '" + command.name() + "' asked for call.ref(), but step " + (index + 1)
+              + " makes " + refs.size() + " references " + refs + ". Expected call.ref() only"
+              + " for a step with one; name the one meant: " + namedAs() + ".");
     }
     return (Ref<V>) refs.get(0);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <V> Ref<V> ref(String label) {
+    List<Ref<?>> labelled = labelled(label);
+    if (labelled.size() != 1 || command.yieldsList(label)) {
+      throw new TollgateConfigurationException(
+          "Command '" + command.name() + "' asked for call.ref(\"" + label + "\"), but step "
+              + (index + 1) + " makes " + (labelled.isEmpty() ? "no reference labelled '"
+              + label + "'" : labelled.size() + " labelled '" + label + "' (a .yieldsEach)")
+              + ". Expected one of: " + namedAs() + ".");
+    }
+    return (Ref<V>) labelled.get(0);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <V> List<Ref<V>> refs(String label) {
+    if (!command.refLabels().contains(label)) {
+      throw new TollgateConfigurationException(
+          "Command '" + command.name() + "' asked for call.refs(\"" + label + "\"), but it"
+              + " makes no reference labelled '" + label + "'. Expected one of: " + namedAs()
+              + ".");
+    }
+    return (List<Ref<V>>) (List<?>) labelled(label);
+  }
+
+  private List<Ref<?>> labelled(String label) {
+    List<Ref<?>> out = new java.util.ArrayList<>();
+    for (Ref<?> ref : refs) {
+      if (ref.label().equals(label)) {
+        out.add(ref);
+      }
+    }
+    return out;
+  }
+
+  /** How this step's references are asked for, e.g. {@code call.ref("token"), call.refs("todo")}. */
+  private String namedAs() {
+    if (!command.yieldsRef()) {
+      return "none (declare one with .yields(\"label\", result -> result.id()))";
+    }
+    List<String> ways = new java.util.ArrayList<>();
+    for (String label : command.refLabels()) {
+      ways.add(command.yieldsList(label)
+          ? "call.refs(\"" + label + "\")" : "call.ref(\"" + label + "\")");
+    }
+    return String.join(", ", ways);
   }
 
   /** The refs this step makes, in the order the command declares them; empty if none. */

@@ -114,14 +114,13 @@ public final class ConcurrentRunReport {
     out.append('\n');
     Map<Long, String[]> rows = new TreeMap<>();
     for (Op op : run.operations()) {
-      cell(rows, op.invokedNanos(), run, op.branch(), "▶ " + MarkdownReport.cell(op.text()));
       String mark = run.breaksAt(op.index()) ? " ✗" : run.position(op.index()) > 0
           ? " #" + run.position(op.index()) : "";
+      cell(rows, op.invokedNanos(), run, op.branch(), "▶ " + MarkdownReport.cell(op.text())
+          + (op.pending() ? " (no answer)" + mark : ""));
       if (!op.pending()) {
         cell(rows, op.returnedNanos(), run, op.branch(), "◀ " + MarkdownReport.cell(
             op.answer() == null ? op.text() : op.text() + " → " + op.answer()) + mark);
-      } else if (!mark.isEmpty()) {
-        cell(rows, op.invokedNanos(), run, op.branch(), "(no answer)" + mark);
       }
     }
     rows.forEach((time, cells) -> {

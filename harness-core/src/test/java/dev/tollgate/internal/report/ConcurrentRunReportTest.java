@@ -121,7 +121,7 @@ class ConcurrentRunReportTest {
         .contains("| 0.000 | ▶ ` user2 vote(todo#1) ` |  |\n")
         .contains("| 1.500 |  | ◀ ` user3 vote(todo#1) → 200 {\"votes\":1} ` ✗ |\n")
         .contains("| 2.000 | ◀ ` user2 vote(todo#1) → 200 {\"votes\":1} ` #1 |  |\n")
-        .contains("| 5.000 |  | ▶ ` user3 vote(todo#1) ` |\n")
+        .contains("| 5.000 |  | ▶ ` user3 vote(todo#1) ` (no answer) |\n")
         .contains("There, in ` todo#1 has 1 vote `, none of these can come next:")
         .contains("### Model states tried (2)");
   }
@@ -184,5 +184,52 @@ class ConcurrentRunReportTest {
         .contains("data-branch=\"1\"").contains("→ (no answer)")
         .doesNotContain("Why no order fits");
     assertThat(MarkdownReport.render(ParallelReportTest.parallelRun())).contains("| ms |");
+  }
+
+  @Test
+  void a_parallel_record_without_a_verdict_says_it_was_not_checked() {
+    RunRecord run = ParallelReportTest.parallelRun();
+    RunRecord.ParallelRecord p = run.parallel();
+    RunRecord unchecked = run.withParallel(new RunRecord.ParallelRecord(p.prefixSteps(),
+        p.branches(), p.repetitions(), p.failedRepetitions(), null, null));
+
+    assertThat(HtmlReport.render(unchecked, "")).contains("Not checked: 1 prefix step, then 2"
+        + " branches, 2 operations");
+  }
+
+  @Test
+  void the_readme_excerpt_is_what_the_renderer_writes() throws Exception {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+    Matcher excerpt = Pattern.compile("<!-- report excerpt: ConcurrentRunReportTest -->\n```\n"
+        + "(.*?)\n```", Pattern.DOTALL).matcher(readme);
+
+    assertThat(excerpt.find()).as("the README's report excerpt").isTrue();
+    assertThat(ConcurrentRunReport.markdown(RACE)).contains(excerpt.group(1));
+  }
+
+  @Test
+  void model_states_and_reasons_have_secret_fields_masked() {
+    var model = new dev.tollgate.internal.linearizability.SequentialModel<String, String, String>() {
+      @Override
+      public dev.tollgate.internal.linearizability.Transition<String> step(
+          String state, String call, String answer) {
+        return dev.tollgate.internal.linearizability.Transition.rejected(
+            "expected {\"password\":\"hunter2\"} but it answered " + answer);
+      }
+
+      @Override
+      public String describe(String state) {
+        return "{\"password\":\"hunter2\"}";
+      }
+    };
+    var history = dev.tollgate.internal.linearizability.History.of(
+        dev.tollgate.internal.linearizability.Operation.completed(0, "login", "200", 0, 10));
+    var verdict = dev.tollgate.internal.linearizability.LinearizabilityChecker.of(model)
+        .check("s", history);
+
+    ConcurrentRun run = ConcurrentRun.of(List.of(), List.of("user1"), history, verdict);
+
+    assertThat(ConcurrentRunReport.markdown(run) + ConcurrentRunReport.json(run))
+        .doesNotContain("hunter2").contains("password");
   }
 }

@@ -31,6 +31,9 @@ final class TodoApi {
         this.notifier = notifier;
     }
 
+    /** How long {@code slow-get} holds each {@code GET /todos/{id}}. */
+    static final long SLOW_GET_MS = 300;
+
     void register(RoutesConfig routes) {
         routes.get("/health", this::health);
         routes.post("/users", this::registerUser);
@@ -39,7 +42,12 @@ final class TodoApi {
         routes.post("/todos", this::addTodo);
         routes.post("/todos/batch", this::addTodos);
         routes.get("/todos", this::listTodos);
-        routes.get("/todos/{id}", ctx -> ctx.json(todos.get(user(ctx), id(ctx))));
+        routes.get("/todos/{id}", ctx -> {
+            if (config.has(Bug.SLOW_GET)) {
+                Thread.sleep(SLOW_GET_MS); // slow-get: a latency regression, for control vs candidate
+            }
+            ctx.json(todos.get(user(ctx), id(ctx)));
+        });
         routes.patch("/todos/{id}", this::editTodo);
         routes.delete("/todos/{id}", this::deleteTodo);
         routes.put("/todos/{id}/vote", ctx -> ctx.json(votes.vote(user(ctx), id(ctx))));
