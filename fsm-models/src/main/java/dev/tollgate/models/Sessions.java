@@ -6,7 +6,9 @@ import dev.tollgate.http.Http;
 import dev.tollgate.http.Response;
 import dev.tollgate.http.Session;
 import dev.tollgate.model.Bundle;
+import dev.tollgate.model.Call;
 import dev.tollgate.model.Command;
+import dev.tollgate.model.CommandBuilder;
 import dev.tollgate.model.CommandSpec;
 import dev.tollgate.model.Ref;
 import java.util.ArrayList;
@@ -31,7 +33,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>Each user gets a name ({@code user1}, …) and a password. The session login gives is kept by
  * the user's own {@link Http}, the easy default: other machines' commands just use {@code http},
- * which sends {@code Authorization: Bearer …} or the session cookie ({@link #cookieAuth(String)}).
+ * which sends {@code Authorization: Bearer …} (or {@link #authorization(String) another scheme},
+ * or {@link #tokenHeader(String) a header}) or the session cookie ({@link #cookieAuth(String)}).
  * It is also kept in the model state as a {@link Session} value ({@link Account}), which is how a
  * stale one is tried after logout. With {@link #severalPerUser()} a user logs in again while logged
  * in and holds several live sessions at once: {@link #sessions()} draws one for any command. Paths,
@@ -47,11 +50,13 @@ public final class Sessions {
 
   /**
    * Each user's sessions, as the model knows them: the one the user's {@link Http} sends (null
-   * while logged out), the user's other live ones (only with {@link #severalPerUser()}), and the
-   * ones a logout ended.
+   * while logged out), the user's other live ones (only with {@link #severalPerUser()}), the
+   * ones a logout ended, and the user's id from register's answer ({@link #userId(String)}; null
+   * without it). JSON numbers come as {@code Long}, text as {@code String}.
    */
-  public record Account(Ref<Session> current, List<Ref<Session>> others, List<Ref<Session>> stale) {
-    static final Account NONE = new Account(null, List.of(), List.of());
+  public record Account(Ref<Session> current, List<Ref<Session>> others, List<Ref<Session>> stale,
+      Ref<Object> id) {
+    static final Account NONE = new Account(null, List.of(), List.of(), null);
 
     /** Every session that still works: the user's own first. */
     public List<Ref<Session>> live() {
@@ -68,7 +73,7 @@ public final class Sessions {
       if (current != null) {
         kept.add(current);
       }
-      return new Account(next, List.copyOf(kept), stale);
+      return new Account(next, List.copyOf(kept), stale, id);
     }
 
     /** The user's own session ended; the newest other one, if any, takes its place. */
@@ -77,7 +82,11 @@ public final class Sessions {
       ended.add(current);
       Ref<Session> next = others.isEmpty() ? null : others.get(others.size() - 1);
       List<Ref<Session>> rest = others.isEmpty() ? others : others.subList(0, others.size() - 1);
-      return new Account(next, List.copyOf(rest), List.copyOf(ended));
+      return new Account(next, List.copyOf(rest), List.copyOf(ended), id);
+    }
+
+    Account withId(Ref<Object> id) {
+      return new Account(current, others, stale, id);
     }
   }
 
@@ -98,6 +107,7 @@ public final class Sessions {
   private String nameField = "name";
   private String passwordField = "password";
   private String tokenPath = "token";
+  private String userIdPath;
   private int registered = 201;
   private int loggedIn = 201;
   private int loggedOut = 204;
@@ -107,6 +117,8 @@ public final class Sessions {
   private int probeOk = 200;
   private IntFunction<String> names = user -> "user" + (user + 1);
   private String sessionCookie;
+  private String scheme = "Bearer";
+  private String tokenHeader;
   private boolean registerLogsIn;
   private boolean several;
 
@@ -141,6 +153,16 @@ public final class Sessions {
     return this;
   }
 
+  /**
+   * Where register's answer holds the new user's id, as a JSON path ({@code "id"}, {@code
+   * "user.id"}): register then yields it as the reference {@code user}, kept in the model as
+   * {@link Account#id()}, for commands that address the user ({@code GET /users/{id}}).
+   */
+  public Sessions userId(String jsonPath) {
+    this.userIdPath = Objects.requireNonNull(jsonPath, "jsonPath");
+    return this;
+  }
+
   public Sessions statuses(int registered, int loggedIn, int loggedOut, int unauthorized) {
     this.registered = registered;
     this.loggedIn = loggedIn;
@@ -171,6 +193,21 @@ public final class Sessions {
    */
   public Sessions cookieAuth(String cookieName) {
     this.sessionCookie = Objects.requireNonNull(cookieName, "cookieName");
+    return this;
+  }
+
+  /**
+   * The token is sent as {@code Authorization: <scheme> <token>}, e.g. {@code "Token"} for APIs
+   * that do not say "Bearer" (the default).
+   */
+  public Sessions authorization(String scheme) {
+    this.scheme = Objects.requireNonNull(scheme, "scheme");
+    return this;
+  }
+
+  /** The token is sent in the header {@code name} instead, as an API key: {@code "X-API-Key"}. */
+  public Sessions tokenHeader(String name) {
+    this.tokenHeader = Objects.requireNonNull(name, "name");
     return this;
   }
 
@@ -236,7 +273,9 @@ public final class Sessions {
     if (response.status() == ok) {
       if (sessionCookie == null) {
         String token = response.path(tokenPath);
-        session = token == null ? null : Session.bearer(token);
+        session = token == null ? null
+            : tokenHeader != null ? Session.header(tokenHeader, token)
+            : Session.authorization(scheme, token);
       } else {
         session = fresh.session().cookie(sessionCookie) == null ? null : fresh.session();
       }
@@ -259,15 +298,21 @@ public final class Sessions {
     return world.update(KEY, users -> users.update(user, change));
   }
 
+  /** The account with the user's id, which the step yielded as {@code user}. */
+  private static World withId(World world, Call<Integer> call) {
+    return updateAccount(world, call.user().index(), account -> account.withId(call.ref("user")));
+  }
+
   /** A command that logs the user in from {@code from}: login, or a register that logs in. */
-  private CommandSpec<World, Http> logIn(String name, Object[] from, String path, int ok) {
+  private CommandBuilder.Run<World, Http, Integer, Login> logIn(
+      String name, Object[] from, String path, int ok) {
     return Command.<World, Http>named(name).from(from).to(LOGGED_IN)
         .with((world, user) -> Gen.constant(user.index()))
         .run((http, user) -> logIn(http, path, user, ok))
         .yields("session", Login::session)
         .expect((world, call, login) -> expectSession(name, ok, login))
         .update((world, call) -> updateAccount(world, call.user().index(),
-            account -> account.loggedIn(call.ref())))
+            account -> account.loggedIn(call.ref("session"))))
         .describedAs(call -> name + "(" + nameOf(call.arg()) + ")");
   }
 
@@ -275,13 +320,21 @@ public final class Sessions {
   public List<CommandSpec<World, Http>> commands() {
     List<CommandSpec<World, Http>> commands = new ArrayList<>();
     if (registerLogsIn) {
-      commands.add(logIn("register", new Object[] {NEW}, registerPath, registered));
+      CommandBuilder.Run<World, Http, Integer, Login> register =
+          logIn("register", new Object[] {NEW}, registerPath, registered);
+      commands.add(userIdPath == null ? register
+          : register.yields("user", login -> login.response().path(userIdPath))
+              .update((world, call) -> withId(world, call)));
     } else {
-      commands.add(Command.<World, Http>named("register").from(NEW).to(LOGGED_OUT)
-          .with((world, user) -> Gen.constant(user.index()))
-          .run((http, user) -> http.post(registerPath, credentials(user)))
-          .expect((world, call, response) -> Expect.status("register", registered, response))
-          .describedAs(call -> "register(" + nameOf(call.arg()) + ")"));
+      CommandBuilder.Run<World, Http, Integer, Response> register =
+          Command.<World, Http>named("register").from(NEW).to(LOGGED_OUT)
+              .with((world, user) -> Gen.constant(user.index()))
+              .run((http, user) -> http.post(registerPath, credentials(user)))
+              .expect((world, call, response) -> Expect.status("register", registered, response))
+              .describedAs(call -> "register(" + nameOf(call.arg()) + ")");
+      commands.add(userIdPath == null ? register
+          : register.yields("user", response -> response.path(userIdPath))
+              .update((world, call) -> withId(world, call)));
     }
     commands.add(logIn("login",
         several ? new Object[] {LOGGED_OUT, LOGGED_IN} : new Object[] {LOGGED_OUT},

@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A tiny real HTTP service with accounts and sessions, for testing {@link Sessions}: register,
- * login (token in the body and in a {@code sid} cookie), logout of the session it is sent with,
- * and {@code GET /me}. A user may hold several sessions. {@link Quirk}s change its answers' shape
+ * login (token in the body and in a {@code sid} cookie, sent back as a Bearer token or the
+ * cookie), logout of the session it is sent with,
+ * {@code GET /me} and {@code GET /users/{id}}. A user may hold several sessions. {@link Quirk}s change its answers' shape
  * or plant a bug.
  */
 final class AccountsServer extends SmallServer {
@@ -25,14 +27,20 @@ final class AccountsServer extends SmallServer {
     LOGOUT_KEEPS_SESSION,
     /** Bug: logout ends every session of the user, not only the one it was sent with. */
     LOGOUT_ENDS_ALL,
-    /** Answers {@code {"user": {"name", "token"}}} instead of {@code {"token"}}. */
+    /** Answers {@code {"user": {"id", "name", "token"}}} instead of {@code {"id", "name", "token"}}. */
     NESTED,
     /** Registration answers with a session, as login does. */
-    REGISTER_LOGS_IN
+    REGISTER_LOGS_IN,
+    /** Takes the token only as {@code Authorization: Token …} (or the cookie). */
+    TOKEN_SCHEME,
+    /** Takes the token only in an {@code X-API-Key} header. */
+    API_KEY
   }
 
   private final Set<Quirk> quirks;
   private final Map<String, String> passwords = new ConcurrentHashMap<>();
+  private final Map<Long, String> names = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
   private final Map<String, String> sessions = new ConcurrentHashMap<>();
 
   AccountsServer(Quirk... quirks) throws IOException {
@@ -41,6 +49,8 @@ final class AccountsServer extends SmallServer {
 
   void reset() {
     passwords.clear();
+    names.clear();
+    ids.set(0);
     sessions.clear();
   }
 
@@ -53,10 +63,16 @@ final class AccountsServer extends SmallServer {
       case "POST /users" -> {
         String name = body.path("name").asText();
         boolean fresh = passwords.putIfAbsent(name, body.path("password").asText()) == null;
-        if (fresh && quirks.contains(Quirk.REGISTER_LOGS_IN)) {
-          sendSession(exchange, name);
+        if (!fresh) {
+          send(exchange, 409, "{\"error\":\"name_taken\"}");
+          return;
+        }
+        long id = ids.incrementAndGet();
+        names.put(id, name);
+        if (quirks.contains(Quirk.REGISTER_LOGS_IN)) {
+          sendSession(exchange, id, name);
         } else {
-          send(exchange, fresh ? 201 : 409, "{\"name\":\"" + name + "\"}");
+          send(exchange, 201, answer(id, name, null));
         }
       }
       case "POST /sessions" -> {
@@ -65,7 +81,9 @@ final class AccountsServer extends SmallServer {
           send(exchange, 401, "{\"error\":\"bad_credentials\"}");
           return;
         }
-        sendSession(exchange, name);
+        long id = names.entrySet().stream().filter(e -> e.getValue().equals(name))
+            .mapToLong(Map.Entry::getKey).findFirst().orElseThrow();
+        sendSession(exchange, id, name);
       }
       case "DELETE /sessions/current" -> {
         String token = token(exchange);
@@ -87,24 +105,46 @@ final class AccountsServer extends SmallServer {
         String name = token == null ? null : sessions.get(token);
         send(exchange, name == null ? 401 : 200, "{\"name\":\"" + name + "\"}");
       }
-      default -> send(exchange, 404, "{\"error\":\"not_found\"}");
+      default -> {
+        String path = exchange.getRequestURI().getPath();
+        if (exchange.getRequestMethod().equals("GET") && path.startsWith("/users/")) {
+          String token = token(exchange);
+          String name = names.get(Long.parseLong(path.substring("/users/".length())));
+          if (token == null || !sessions.containsKey(token)) {
+            send(exchange, 401, "{\"error\":\"unauthorized\"}");
+          } else {
+            send(exchange, name == null ? 404 : 200, "{\"name\":\"" + name + "\"}");
+          }
+          return;
+        }
+        send(exchange, 404, "{\"error\":\"not_found\"}");
+      }
     }
   }
 
+  /** The user's id and name, and the token when there is one; under "user" when NESTED. */
+  private String answer(long id, String name, String token) {
+    String fields = "\"id\":" + id + ",\"name\":\"" + name + "\""
+        + (token == null ? "" : ",\"token\":\"" + token + "\"");
+    return quirks.contains(Quirk.NESTED) ? "{\"user\":{" + fields + "}}" : "{" + fields + "}";
+  }
+
   /** A new session for {@code name}: its token in the body and in the {@code sid} cookie. */
-  private void sendSession(HttpExchange exchange, String name) throws IOException {
+  private void sendSession(HttpExchange exchange, long id, String name) throws IOException {
     String token = UUID.randomUUID().toString();
     sessions.put(token, name);
     exchange.getResponseHeaders().add("Set-Cookie", "sid=" + token + "; Path=/; HttpOnly");
-    send(exchange, 201, quirks.contains(Quirk.NESTED)
-        ? "{\"user\":{\"name\":\"" + name + "\",\"token\":\"" + token + "\"}}"
-        : "{\"token\":\"" + token + "\"}");
+    send(exchange, 201, answer(id, name, token));
   }
 
-  private static String token(HttpExchange exchange) {
+  private String token(HttpExchange exchange) {
+    if (quirks.contains(Quirk.API_KEY)) {
+      return exchange.getRequestHeaders().getFirst("X-API-Key");
+    }
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
-    if (auth != null && auth.startsWith("Bearer ")) {
-      return auth.substring("Bearer ".length());
+    String scheme = quirks.contains(Quirk.TOKEN_SCHEME) ? "Token " : "Bearer ";
+    if (auth != null && auth.startsWith(scheme)) {
+      return auth.substring(scheme.length());
     }
     String cookies = exchange.getRequestHeaders().getFirst("Cookie");
     if (cookies != null) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tollgate.Tollgate;
+import dev.tollgate.check.Expect;
+import dev.tollgate.gen.Gen;
 import dev.tollgate.http.Http;
 import dev.tollgate.http.HttpSystem;
 import dev.tollgate.model.Model;
@@ -150,6 +152,60 @@ class SessionsTest {
   void with_several_sessions_a_stale_one_is_refused_while_another_is_in_use() throws Exception {
     try (AccountsServer server = new AccountsServer(AccountsServer.Quirk.LOGOUT_KEEPS_SESSION)) {
       ModelCheckFailure failure = fails(sessions(false).severalPerUser(), server);
+
+      assertThat(failure.check()).isEqualTo("postcondition of stale_token");
+      assertThat(failure.steps()).hasSize(4);
+    }
+  }
+
+  @ParameterizedTest(name = "register logs in: {0}")
+  @ValueSource(booleans = {false, true})
+  void the_users_id_is_read_at_a_json_path_of_registers_answer(boolean logsIn) throws Exception {
+    Sessions sessions =
+        Sessions.api().token("user.token").userId("user.id").probe("GET", "/me");
+    AccountsServer.Quirk[] quirks = {AccountsServer.Quirk.NESTED};
+    if (logsIn) {
+      sessions.registerLogsIn();
+      quirks = new AccountsServer.Quirk[] {
+          AccountsServer.Quirk.NESTED, AccountsServer.Quirk.REGISTER_LOGS_IN};
+    }
+    Model<World, Http> model = Model.define("accounts", Http.class, World::empty)
+        .userStates(Sessions.STATES)
+        .commands(sessions.commands())
+        .command("get_user", c -> c.from(Sessions.LOGGED_IN)
+            .with((world, user) -> Gen.constant(Sessions.account(world, user.index()).id()))
+            .run((http, id) -> http.get("/users/" + id.get()))
+            .expect((world, call, response) ->
+                Expect.field(response, "name", sessions.nameOf(call.user().index()))))
+        .build();
+    try (AccountsServer server = new AccountsServer(quirks)) {
+      RunSummary summary = Tollgate.runner().tries(40).users(2).seed(1).reporter(Reporter.none())
+          .withoutReports().withoutCorpus()
+          .check(model, HttpSystem.at(server.baseUrl()).onReset(server::reset));
+
+      assertThat(summary.commandCounts()).containsKeys("register", "get_user");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Token", "X-API-Key"})
+  void the_token_goes_in_another_scheme_or_a_header_and_a_stale_one_is_caught(String how)
+      throws Exception {
+    Sessions sessions = Sessions.api().probe("GET", "/me");
+    AccountsServer.Quirk only;
+    if (how.equals("Token")) {
+      sessions.authorization("Token");
+      only = AccountsServer.Quirk.TOKEN_SCHEME;
+    } else {
+      sessions.tokenHeader("X-API-Key");
+      only = AccountsServer.Quirk.API_KEY;
+    }
+    try (AccountsServer server = new AccountsServer(only)) {
+      assertThat(passes(sessions, server).commandCounts()).containsKeys("logout", "stale_token");
+    }
+    try (AccountsServer server =
+        new AccountsServer(only, AccountsServer.Quirk.LOGOUT_KEEPS_SESSION)) {
+      ModelCheckFailure failure = fails(sessions, server);
 
       assertThat(failure.check()).isEqualTo("postcondition of stale_token");
       assertThat(failure.steps()).hasSize(4);

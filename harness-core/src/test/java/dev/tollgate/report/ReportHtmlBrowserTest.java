@@ -201,6 +201,61 @@ class ReportHtmlBrowserTest {
     assertThat(Files.size(OUT.resolve("concurrent-2.png"))).isGreaterThan(10_000);
   }
 
+  /** A ticket dispenser whose read and write of the counter are apart: two takes at once collide. */
+  public static final class Dispenser {
+    private volatile int issued;
+
+    int take() throws InterruptedException {
+      int read = issued;
+      Thread.sleep(3);
+      issued = read + 1;
+      return read + 1;
+    }
+  }
+
+  @Test
+  void a_parallel_failure_report_shows_the_branches_and_why_no_order_fits() throws Exception {
+    String chromium = chromium();
+    Path reports = OUT.resolve("reports");
+    System.setProperty("tollgate.reportDir", reports.toString());
+    Model<Integer, Dispenser> tickets = Model.define("tickets", Dispenser.class, () -> 0)
+        .command("take", c -> c
+            .run((dispenser, none) -> dispenser.take())
+            .expect((issued, call, ticket) ->
+                assertThat(ticket).as("the ticket taken").isEqualTo(issued + 1))
+            .update((issued, call) -> issued + 1))
+        .build();
+    Dispenser[] current = new Dispenser[1];
+    ModelCheckFailure failure = catchThrowableOfType(ModelCheckFailure.class,
+        () -> Tollgate.runner().reporter(Reporter.none()).withoutCorpus().seed(3).tries(20)
+            .maxSteps(3).users(2).parallel(2).repetitions(5)
+            .check(tickets, new SystemUnderTest<Dispenser>() {
+              @Override
+              public void reset() {
+                current[0] = new Dispenser();
+              }
+
+              @Override
+              public Dispenser client(dev.tollgate.model.User user) {
+                return current[0];
+              }
+            }));
+    assertThat(failure).isNotNull();
+    Path folder = reports.resolve("dev.tollgate.report.ReportHtmlBrowserTest"
+        + ".a_parallel_failure_report_shows_the_branches_and_why_no_order_fits");
+
+    String dom = open(chromium, folder.resolve("report.html"),
+        OUT.resolve("parallel.png").toAbsolutePath(), 1600);
+
+    assertThat(dom).contains("<h2>Concurrent run</h2>").contains("<svg class=\"timeline\"")
+        .contains("Not linearizable").contains("Why no order fits")
+        .contains("none of these can come next").contains("the ticket taken")
+        .contains("id=\"states-tried\"").containsPattern("failed in [1-5] of 5 runs");
+    assertThat(Files.readString(folder.resolve("report.md"))).contains("## Concurrent run")
+        .contains("### Why no order fits");
+    assertThat(Files.readString(folder.resolve("report.json"))).contains("\"closestOrder\"");
+  }
+
   /** Saves a screenshot of the page and returns its DOM as the browser built it. */
   private String open(String chromium, Path report, Path screenshot, int height) throws Exception {
     String url = report.toAbsolutePath().toUri().toString();

@@ -4,6 +4,7 @@ import dev.tollgate.internal.linearizability.History;
 import dev.tollgate.internal.linearizability.Operation;
 import dev.tollgate.internal.linearizability.PartitionVerdict;
 import dev.tollgate.internal.linearizability.Verdict;
+import dev.tollgate.internal.secrets.Redactor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.function.Function;
  * A concurrent run as the reports show it, in plain values: the sequential prefix, each branch's
  * operations with their invocation and return times, and the checker's verdict (the closest
  * order, where it breaks, the states tried). Built with {@link #of} from the checker's own types,
- * so it does not depend on how the engine stores parallel programs.
+ * so it does not depend on how the engine stores parallel programs. The texts it makes itself
+ * (model states, reasons, the explanation) have secret fields masked; the step and answer texts
+ * are the caller's to mask.
  *
  * @param prefix the prefix's steps as people read them, in order (numbered from 1 in reports)
  * @param branches a label per branch, e.g. the branch's user; index = {@link Op#branch()}
@@ -112,30 +115,33 @@ public record ConcurrentRun(
     if (shown == null) {
       return new ConcurrentRun(prefix, labels, ops, outcome, null, ops.size(), null, List.of(),
           List.of(),
-          null, List.of(), 0, verdict.steps(), verdict.explain(), repetitions, failedRepetitions);
+          null, List.of(), 0, verdict.steps(), Redactor.text(verdict.explain()), repetitions,
+          failedRepetitions);
     }
     List<Placed> order = new ArrayList<>();
     List<S> states = shown.statesAlongOrder();
     for (int i = 0; i < shown.order().size(); i++) {
-      order.add(new Placed(indexOf(index, shown.order().get(i)), shown.describe(states.get(i))));
+      order.add(new Placed(indexOf(index, shown.order().get(i)),
+          Redactor.text(shown.describe(states.get(i)))));
     }
-    String after = shown.describe(shown.stateAfterOrder());
+    String after = Redactor.text(shown.describe(shown.stateAfterOrder()));
     List<Break> breaks = new ArrayList<>();
     for (PartitionVerdict.Candidate<I, O> c : shown.candidates()) {
-      breaks.add(new Break(indexOf(index, c.operation()), after, c.reason()));
+      breaks.add(new Break(indexOf(index, c.operation()), after, Redactor.text(c.reason())));
     }
     List<String> tried = new ArrayList<>();
     for (S state : shown.statesTried()) {
       if (tried.size() == STATES_SHOWN) {
         break;
       }
-      tried.add(shown.describe(state));
+      tried.add(Redactor.text(shown.describe(state)));
     }
     return new ConcurrentRun(prefix, labels, ops, outcome,
         shown.key().map(String::valueOf).orElse(null), shown.operations().size(),
-        shown.describe(shown.initial()), order,
-        breaks, shown.finalStateRefused().orElse(null), tried, shown.statesTried().size(),
-        verdict.steps(), verdict.explain(), repetitions, failedRepetitions);
+        Redactor.text(shown.describe(shown.initial())), order,
+        breaks, shown.finalStateRefused().map(Redactor::text).orElse(null), tried,
+        shown.statesTried().size(), verdict.steps(), Redactor.text(verdict.explain()), repetitions,
+        failedRepetitions);
   }
 
   /** {@link #of} with {@code String.valueOf} for steps and answers, and no repetition count. */

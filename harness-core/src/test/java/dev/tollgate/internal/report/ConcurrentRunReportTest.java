@@ -206,4 +206,30 @@ class ConcurrentRunReportTest {
     assertThat(excerpt.find()).as("the README's report excerpt").isTrue();
     assertThat(ConcurrentRunReport.markdown(RACE)).contains(excerpt.group(1));
   }
+
+  @Test
+  void model_states_and_reasons_have_secret_fields_masked() {
+    var model = new dev.tollgate.internal.linearizability.SequentialModel<String, String, String>() {
+      @Override
+      public dev.tollgate.internal.linearizability.Transition<String> step(
+          String state, String call, String answer) {
+        return dev.tollgate.internal.linearizability.Transition.rejected(
+            "expected {\"password\":\"hunter2\"} but it answered " + answer);
+      }
+
+      @Override
+      public String describe(String state) {
+        return "{\"password\":\"hunter2\"}";
+      }
+    };
+    var history = dev.tollgate.internal.linearizability.History.of(
+        dev.tollgate.internal.linearizability.Operation.completed(0, "login", "200", 0, 10));
+    var verdict = dev.tollgate.internal.linearizability.LinearizabilityChecker.of(model)
+        .check("s", history);
+
+    ConcurrentRun run = ConcurrentRun.of(List.of(), List.of("user1"), history, verdict);
+
+    assertThat(ConcurrentRunReport.markdown(run) + ConcurrentRunReport.json(run))
+        .doesNotContain("hunter2").contains("password");
+  }
 }

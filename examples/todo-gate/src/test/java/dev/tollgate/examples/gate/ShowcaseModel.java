@@ -50,8 +50,12 @@ final class ShowcaseModel {
           h -> new Held(h.user(), session, false)), todos);
     }
 
-    State added(User user, Ref<Long> id, String title) {
-      return new State(sessions, plus(todos, new Todo(user.index(), id, title, false)));
+    State added(User user, List<Ref<Long>> ids, List<String> titles) {
+      List<Todo> more = new ArrayList<>(todos);
+      for (int i = 0; i < ids.size(); i++) {
+        more.add(new Todo(user.index(), ids.get(i), titles.get(i), false));
+      }
+      return new State(sessions, List.copyOf(more));
     }
 
     State edited(Edit edit) {
@@ -106,13 +110,14 @@ final class ShowcaseModel {
             .with(STALE)
             .run((http, session) -> http.with(session.get()).get("/todos"))
             .expect((s, call, res) -> Expect.status("a session after its logout", 401, res)))
+        // One reference per title: todo#5.1, todo#5.2, ...
         .command("add_todos", c -> c.from(Login.LOGGED_IN)
-            .with(LIVE, session -> Gen.lists(TITLES).ofSize(1, 1).map(t -> new Batch(session, t)))
+            .with(LIVE, session -> Gen.lists(TITLES).ofSize(1, 4).map(t -> new Batch(session, t)))
             .run((http, batch) -> http.with(batch.session().get())
                 .post("/todos/batch", Map.of("titles", batch.titles())))
-            .yields("todo", res -> res.<List<Long>>path("ids").get(0))
+            .yieldsEach("todo", batch -> batch.titles().size(), res -> res.path("ids"))
             .expect((s, call, res) -> Expect.status("add_todos", 201, res))
-            .update((s, call) -> s.added(call.user(), call.ref(), call.arg().titles().get(0))))
+            .update((s, call) -> s.added(call.user(), call.refs("todo"), call.arg().titles())))
         .command("list_todos", c -> c.from(Login.LOGGED_IN)
             .with(LIVE)
             .run((http, session) -> http.with(session.get()).get("/todos"))
