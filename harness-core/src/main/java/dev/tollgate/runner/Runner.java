@@ -276,6 +276,13 @@ public final class Runner {
    */
   public <M, S> RunSummary compare(Model<M, S> model, Comparison<S> comparison) {
     Settings settings = settings();
+    if (settings.concurrency().branches() > 0) {
+      throw new TollgateConfigurationException("runner.compare(..) with parallel("
+          + settings.concurrency().branches() + "): a comparison runs sequential programs only,"
+          + " since branches that race answer differently from run to run on any one system."
+          + " Expected parallel off for a comparison: drop parallel(..) (or -Dtollgate.parallel)"
+          + " here, and check races in a test of their own.");
+    }
     Map<String, Object> description = new LinkedHashMap<>();
     description.put("comparison", Map.of("control", describe(comparison.control()),
         "candidate", describe(comparison.candidate()), "ignoredPaths", comparison.ignoredPaths()));

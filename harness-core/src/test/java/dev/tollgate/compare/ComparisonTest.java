@@ -136,6 +136,14 @@ class ComparisonTest {
         .hasMessageContaining("expected a JSON path");
   }
 
+  @Test
+  void a_comparison_of_parallel_programs_is_refused_with_the_reason() {
+    assertThatThrownBy(() -> runner().parallel(2).compare(model(),
+        Comparison.of(start(1, false).system(), start(1, false).system())))
+        .isInstanceOf(TollgateConfigurationException.class)
+        .hasMessageContaining("sequential programs only");
+  }
+
   private static dev.tollgate.runner.Runner runner() {
     return Tollgate.runner().seed(7).tries(60).maxSteps(12).withoutCorpus().withoutReports()
         .flakyReruns(1);
