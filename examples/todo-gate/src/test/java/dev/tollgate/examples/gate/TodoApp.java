@@ -35,7 +35,7 @@ final class TodoApp {
         .withDockerfile(JAR.getParent().getParent())
         .env("TODO_APP_FLAGS", "pinning")
         .env("STAFF_USERS", TodoGateModel.SESSIONS.nameOf(0))
-        .env("NOTIFIER_TIMEOUT_MS", "300")
+        .env("NOTIFIER_TIMEOUT_MS", "1000")
         .readyWhen("/health")
         .startTimeout(Duration.ofSeconds(60));
     if (!bugs.isEmpty()) {
