@@ -8,10 +8,12 @@ import dev.tollgate.model.Bundle;
 import dev.tollgate.model.Command;
 import dev.tollgate.model.CommandSpec;
 import dev.tollgate.model.Ref;
+import dev.tollgate.model.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -64,6 +66,8 @@ public final class Sessions {
   private String probeMethod = "GET";
   private String probePath = "/";
   private IntFunction<String> names = user -> "user" + (user + 1);
+  /** When set, names users by what the model knows of them (their flags), not by index alone. */
+  private Function<User, String> userNames;
   private String sessionCookie;
 
   private Sessions() {}
@@ -121,13 +125,27 @@ public final class Sessions {
     return names.apply(user);
   }
 
+  /**
+   * Names users by their flags too: a model with a {@code staff} user flag registers staff users
+   * under names the app makes staff, e.g. {@code user -> (user.flags().on("staff") ? "staff" :
+   * "user") + (user.index() + 1)}. Registration and login then take the name as their argument.
+   */
+  public Sessions namesBy(Function<User, String> byUser) {
+    this.userNames = Objects.requireNonNull(byUser, "byUser");
+    return this;
+  }
+
+  /** The name {@code user} registers and logs in with, in its program. */
+  public String nameOf(User user) {
+    return userNames == null ? nameOf(user.index()) : userNames.apply(user);
+  }
+
   /** The account of {@code user} in {@code world}. */
   public static Account account(World world, int user) {
     return world.get(KEY).get(user);
   }
 
-  private Map<String, Object> credentials(int user) {
-    String name = nameOf(user);
+  private Map<String, Object> credentials(String name) {
     return Map.of(nameField, name, passwordField, "pw-" + name + "-secret");
   }
 
@@ -135,14 +153,14 @@ public final class Sessions {
   public List<CommandSpec<World, Http>> commands() {
     List<CommandSpec<World, Http>> commands = new ArrayList<>();
     commands.add(Command.<World, Http>named("register").from(NEW).to(LOGGED_OUT)
-        .with((world, user) -> Gen.constant(user.index()))
-        .run((http, user) -> http.post(registerPath, credentials(user)))
+        .with((world, user) -> Gen.constant(nameOf(user)))
+        .run((http, name) -> http.post(registerPath, credentials(name)))
         .expect((world, call, response) -> Expect.status("register", registered, response))
-        .describedAs(call -> "register(" + nameOf(call.arg()) + ")"));
+        .describedAs(call -> "register(" + call.arg() + ")"));
     commands.add(Command.<World, Http>named("login").from(LOGGED_OUT).to(LOGGED_IN)
-        .with((world, user) -> Gen.constant(user.index()))
-        .run((http, user) -> {
-          Response response = http.post(loginPath, credentials(user));
+        .with((world, user) -> Gen.constant(nameOf(user)))
+        .run((http, name) -> {
+          Response response = http.post(loginPath, credentials(name));
           String token = null;
           if (response.status() == loggedIn) {
             if (sessionCookie == null) {
@@ -164,7 +182,7 @@ public final class Sessions {
         })
         .update((world, call) -> world.update(KEY, users -> users.update(call.user().index(),
             account -> new Account(call.ref(), account.staleTokens()))))
-        .describedAs(call -> "login(" + nameOf(call.arg()) + ")"));
+        .describedAs(call -> "login(" + call.arg() + ")"));
     commands.add(Command.<World, Http>named("logout").from(LOGGED_IN).to(LOGGED_OUT)
         .run((http, none) -> {
           Response response = http.delete(logoutPath);

@@ -19,8 +19,15 @@ public final class Program<M, S> {
   private final List<int[]> argumentSpans;
   private final List<int[]> otherSpans;
   private final List<Span> spans;
+  private final ProgramFlags flags;
 
   Program(Object token, int users, List<Step<M, S>> steps, ChoiceRecorder recorder) {
+    this(token, users, steps, recorder, ProgramFlags.none());
+  }
+
+  Program(Object token, int users, List<Step<M, S>> steps, ChoiceRecorder recorder,
+      ProgramFlags flags) {
+    this.flags = flags;
     this.token = token;
     this.users = users;
     this.steps = List.copyOf(steps);
@@ -35,6 +42,11 @@ public final class Program<M, S> {
   /** Identifies this program; the references it makes carry it. */
   public Object token() {
     return token;
+  }
+
+  /** The flag values this program drew (none when the model declares no flags). */
+  public ProgramFlags flags() {
+    return flags;
   }
 
   public int users() {
@@ -77,7 +89,7 @@ public final class Program<M, S> {
 
   /** A text that is equal for two programs exactly when they would do the same things. */
   public String key() {
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(flags.describe());
     for (Step<M, S> step : steps) {
       out.append(step.key()).append(';');
     }

@@ -116,6 +116,7 @@ public final class ProgramGenerator<M, S> {
           default -> 1 - 1.0 / (2.0 * maxSteps + 1);
         };
     Distribution more = Distribution.bernoulli(keepGoing);
+    ProgramFlags flags = ProgramFlags.draw(model.flags(), users, choices);
 
     Object token = new Object();
     M state = model.initialState();
@@ -129,7 +130,7 @@ public final class ProgramGenerator<M, S> {
 
     for (int index = 0; index < maxSteps; index++) {
       for (int u = 0; u < users; u++) {
-        people[u] = new User(u, userStates[u]);
+        people[u] = new User(u, userStates[u], flags.of(u));
       }
       boolean any = false;
       boolean anyWeighted = false;
@@ -198,7 +199,7 @@ public final class ProgramGenerator<M, S> {
       steps.add(step);
       choices.endSpan();
     }
-    return new Program<>(token, users, steps, choices);
+    return new Program<>(token, users, steps, choices, flags);
   }
 
   /** Whether command {@code i} makes references that no other command still on makes. */

@@ -177,7 +177,17 @@ public final class HtmlReport {
     out.append("<h2>Coverage</h2>\n<table><tr><th>command</th><th>runs</th></tr>");
     c.commands().forEach((command, count) -> out.append("<tr><td><code>").append(e(command))
         .append("</code></td><td class=\"num\">").append(count).append("</td></tr>"));
-    out.append("</table>\n<p class=\"meta\">generated program lengths (steps: programs): ");
+    out.append("</table>\n");
+    if (!c.flags().isEmpty()) {
+      out.append("<h3>By flag</h3>\n<table id=\"flags\"><tr><th>command</th><th>flag value</th>")
+          .append("<th>runs</th></tr>");
+      c.flags().forEach((command, counts) -> counts.forEach((label, count) ->
+          out.append("<tr><td><code>").append(e(command)).append("</code></td><td>")
+              .append(e(label)).append("</td><td class=\"num\">").append(count)
+              .append("</td></tr>")));
+      out.append("</table>\n");
+    }
+    out.append("<p class=\"meta\">generated program lengths (steps: programs): ");
     c.programLengths().forEach((length, count) -> out.append(length).append(": ").append(count)
         .append("&nbsp; "));
     out.append("</p>\n");

@@ -50,7 +50,13 @@ final class RunReports {
             samples.percentileMillis(95), samples.percentileMillis(99))));
     return new RunRecord.Coverage(statistics.programs(), statistics.steps(),
         new LinkedHashMap<>(statistics.commands()), userStates, transitions,
-        new LinkedHashMap<>(statistics.lengths()), latency);
+        new LinkedHashMap<>(statistics.lengths()), latency, flagCounts(statistics));
+  }
+
+  static Map<String, Map<String, Integer>> flagCounts(Statistics statistics) {
+    Map<String, Map<String, Integer>> flags = new LinkedHashMap<>();
+    statistics.flags().forEach((command, counts) -> flags.put(command, new LinkedHashMap<>(counts)));
+    return flags;
   }
 
   static List<RunRecord.StepRecord> steps(Program<?, ?> program, RunResult result) {

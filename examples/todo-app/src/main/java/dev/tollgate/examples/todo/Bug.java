@@ -15,7 +15,8 @@ public enum Bug {
     DOUBLE_VOTE("double-vote"),
     BLANK_TITLE("blank-title"),
     VOTE_FK_500("vote-fk-500"),
-    VOTE_RACE("vote-race");
+    VOTE_RACE("vote-race"),
+    PIN_TOGGLES("pin-toggles");
 
     private final String switchName;
 
