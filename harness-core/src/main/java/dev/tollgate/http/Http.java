@@ -21,13 +21,16 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * One user's HTTP session against the system: the base URL, the user's own credentials (a bearer
  * token, Basic credentials or any other {@code Authorization} scheme), session headers such as an
  * API key, and cookies. Every request is recorded (redacted, with its latency) for the step's
- * report; every credential it sends is masked by value wherever it shows up.
+ * report; every credential it sends is masked by value wherever it shows up. What it holds can
+ * be taken as a {@link Session} value ({@link #session()}), and a request can be sent with any
+ * session a model kept ({@link #with(Session)}): a second token, or a stale one after logout.
  *
  * <p>Sessions share their {@link HttpSystem}'s one JDK {@code HttpClient}, so they reuse its
  * connections; a session itself is cheap. It is not thread-safe: one user acts at a time.
@@ -37,9 +40,12 @@ public final class Http implements Traced, AutoCloseable {
 
   private final Transport transport;
   private final CookieJar cookies = new CookieJar();
-  private final List<Exchange> recorded = new ArrayList<>();
-  /** Every token and cookie value this session has held, scrubbed wherever it shows up. */
-  private final Set<String> secrets = new LinkedHashSet<>();
+  /** Shared with the views {@link #with(Session)} makes, so their exchanges reach the step. */
+  private final List<Exchange> recorded;
+  /** Every token and cookie value this session (and its views) has held, scrubbed wherever it shows up. */
+  private final Set<String> secrets;
+  /** Whether this is a view made by {@link #with(Session)}; its close leaves the recording alone. */
+  private final boolean view;
   /** The scheme of {@link #authorization}, e.g. "Bearer"; null when none is set. */
   private String scheme;
   /** The credential after the scheme, e.g. the token; null when none is set. */
@@ -47,7 +53,14 @@ public final class Http implements Traced, AutoCloseable {
   private final Map<String, String> sessionHeaders = new LinkedHashMap<>();
 
   Http(Transport transport) {
+    this(transport, new ArrayList<>(), new LinkedHashSet<>(), false);
+  }
+
+  private Http(Transport transport, List<Exchange> recorded, Set<String> secrets, boolean view) {
     this.transport = transport;
+    this.recorded = recorded;
+    this.secrets = secrets;
+    this.view = view;
   }
 
   public Response get(String path) {
@@ -74,6 +87,42 @@ public final class Http implements Traced, AutoCloseable {
   /** A request with any method and extra headers: {@code .header(..).body(..).send()}. */
   public Request request(String method, String path) {
     return new Builder(method, path);
+  }
+
+  /**
+   * The session this {@code Http} holds now, as a value: its credential, session headers and
+   * cookies. Keep it to send later with {@link #with(Session)}, say after a second login or a
+   * logout (a stale session).
+   */
+  public Session session() {
+    return new Session(scheme, credential, sessionHeaders, cookies.snapshot());
+  }
+
+  /**
+   * Makes {@code session} this one's own from now on: its credential, session headers and cookies
+   * replace what this {@code Http} held ({@link Session#NONE} clears them all).
+   */
+  public void use(Session session) {
+    Objects.requireNonNull(session, "session");
+    this.scheme = session.scheme();
+    this.credential = session.credential();
+    sessionHeaders.clear();
+    sessionHeaders.putAll(session.headers());
+    cookies.replaceWith(session.cookies());
+    secrets.addAll(session.secrets());
+  }
+
+  /**
+   * An {@code Http} that sends with {@code session} instead of this one's own credential, session
+   * headers and cookies: {@code http.with(staleSession).get("/todos")}. It shares this one's base
+   * URL, connections and recording, so its exchanges show in the step's report (masked). This
+   * {@code Http} is left as it was: cookies the server sets in answer stay in the returned one
+   * (its {@link #session()} has them).
+   */
+  public Http with(Session session) {
+    Http other = new Http(transport, recorded, secrets, true);
+    other.use(session);
+    return other;
   }
 
   /** Sends {@code Authorization: Bearer <token>} on every later request; {@code null} clears. */
@@ -122,12 +171,7 @@ public final class Http implements Traced, AutoCloseable {
       this.credential = null;
       return;
     }
-    if (scheme == null || scheme.isBlank() || !scheme.chars().allMatch(Http::tokenChar)) {
-      throw new TollgateConfigurationException(
-          "Expected an Authorization scheme such as Bearer, Basic or Token, but found '" + scheme
-              + "'. A scheme is one word of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110).");
-    }
-    this.scheme = scheme;
+    this.scheme = checkedScheme(scheme);
     this.credential = credential;
     secrets.add(credential);
     Secrets.register(credential);
@@ -149,6 +193,15 @@ public final class Http implements Traced, AutoCloseable {
     List<String> hidden = Redactor.credentials(name, value);
     secrets.addAll(hidden);
     Secrets.registerAll(hidden);
+  }
+
+  static String checkedScheme(String scheme) {
+    if (scheme == null || scheme.isBlank() || !scheme.chars().allMatch(Http::tokenChar)) {
+      throw new TollgateConfigurationException(
+          "Expected an Authorization scheme such as Bearer, Basic or Token, but found '" + scheme
+              + "'. A scheme is one word of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110).");
+    }
+    return scheme;
   }
 
   private static boolean tokenChar(int c) {
@@ -178,14 +231,19 @@ public final class Http implements Traced, AutoCloseable {
     return out;
   }
 
-  /** Forgets the session: credentials, session headers, cookies and anything recorded but not drained. */
+  /**
+   * Forgets the session: credentials, session headers, cookies and anything recorded but not
+   * drained. A view from {@link #with(Session)} forgets only its own session.
+   */
   @Override
   public void close() {
     scheme = null;
     credential = null;
     sessionHeaders.clear();
     cookies.clear();
-    recorded.clear();
+    if (!view) {
+      recorded.clear();
+    }
   }
 
   private Response send(String method, String path, List<String[]> extra, Object body) {

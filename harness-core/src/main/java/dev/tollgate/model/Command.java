@@ -1,11 +1,11 @@
 package dev.tollgate.model;
 
 import dev.tollgate.gen.Gen;
+import dev.tollgate.internal.program.Bindings;
 import dev.tollgate.model.Functions.Action;
 import dev.tollgate.model.Functions.ArgumentSource;
 import dev.tollgate.model.Functions.Description;
 import dev.tollgate.model.Functions.Expectation;
-import dev.tollgate.model.Functions.Extractor;
 import dev.tollgate.model.Functions.Precondition;
 import dev.tollgate.model.Functions.Prediction;
 import dev.tollgate.model.Functions.Update;
@@ -29,8 +29,7 @@ public final class Command<M, S> {
   private final double weight;
   private final ArgumentSource<M, ?> arguments;
   private final Action<S, Object, Object> action;
-  private final Extractor<Object> extractor;
-  private final String refLabel;
+  private final Yields yields;
   private final Expectation<M, Object, Object> expectation;
   private final Update<M, Object> update;
   private final Update<M, Object> consumption;
@@ -50,8 +49,7 @@ public final class Command<M, S> {
     this.weight = spec.weight;
     this.arguments = spec.arguments;
     this.action = (Action<S, Object, Object>) action;
-    this.extractor = (Extractor<Object>) run.extractor;
-    this.refLabel = run.refLabel;
+    this.yields = run.yields;
     this.expectation = (Expectation<M, Object, Object>) run.expectation;
     this.update = (Update<M, Object>) run.update;
     this.description = (Description<Object>) run.description;
@@ -94,12 +92,22 @@ public final class Command<M, S> {
 
   /** Whether the command makes a {@link Ref}. */
   public boolean yieldsRef() {
-    return extractor != null;
+    return yields.any();
   }
 
-  /** The label of the references this command makes, or null if it makes none. */
+  /** The label of the first references this command makes, or null if it makes none. */
   public String refLabel() {
-    return yieldsRef() ? refLabel : null;
+    return yieldsRef() ? yields.labels().get(0) : null;
+  }
+
+  /** Whether {@code label}'s references are a list, one step's {@code yieldsEach(label, ..)}. */
+  public boolean yieldsList(String label) {
+    return yields.list(label);
+  }
+
+  /** The labels of the references this command makes, in the order it declares them. */
+  public List<String> refLabels() {
+    return yields.labels();
   }
 
   // ---- for the engine ----
@@ -124,8 +132,18 @@ public final class Command<M, S> {
     return arguments.gen(model, user);
   }
 
-  public Ref<?> makeRef(Object programToken, int step) {
-    return yieldsRef() ? new Ref<>(refLabel, programToken, step, name) : null;
+  /**
+   * The refs the step at {@code step} with argument {@code arg} makes, in slot order from {@code
+   * firstSlot}: one per {@code yields}, and for each {@code yieldsEach} as many as the argument
+   * asks for.
+   */
+  public List<Ref<?>> makeRefs(Object programToken, int step, int firstSlot, Object arg) {
+    return yields.make(name, programToken, step, firstSlot, arg);
+  }
+
+  /** Where {@code ref}'s value lives in its program's binding tables. */
+  public static int slotOf(Ref<?> ref) {
+    return ref.slot();
   }
 
   public Object run(S client, Object arg) throws Exception {
@@ -133,21 +151,11 @@ public final class Command<M, S> {
   }
 
   /**
-   * Binds the step's ref to the value extracted from the result, and returns it. A result with no
-   * value (an expected 400, say) leaves the ref without one; using it later fails that step.
+   * Binds the step's refs, in {@code bindings}, to the values extracted from the result. A result
+   * with no value (an expected 400, say) leaves a ref without one; using it later fails that step.
    */
-  public Object bind(Ref<?> ref, Object result) throws Exception {
-    Object value = extractor.extract(result);
-    if (value != null) {
-      ref.bind(value);
-    } else {
-      ref.markMissing();
-    }
-    return value;
-  }
-
-  public static void unbind(Ref<?> ref) {
-    ref.unbind();
+  public void bind(Bindings bindings, List<Ref<?>> refs, Object result) throws Exception {
+    yields.bind(name, bindings, refs, result);
   }
 
   public void expect(M before, Call<Object> call, Object result) throws Exception {

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * Builds a {@link Command}. Reads as a sentence: {@code from(..)}, {@code when(..)}, {@code
@@ -219,8 +220,7 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
   public static final class Run<M, S, A, R> implements CommandSpec<M, S> {
     private final CommandBuilder<M, S, A> spec;
     private final Action<S, A, R> action;
-    Extractor<R> extractor;
-    String refLabel;
+    Yields yields = Yields.NONE;
     Expectation<M, A, R> expectation;
     Update<M, A> update;
     Description<A> description;
@@ -242,17 +242,39 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
       return yields(spec.name, extractor);
     }
 
-    /** As {@link #yields(Extractor)}, with the label reports show ({@code todo#3}). */
+    /**
+     * As {@link #yields(Extractor)}, with the label reports show ({@code todo#3}). A step may
+     * make several references, each with a label of its own: {@code .yields("token", res ->
+     * res.path("token")).yields("user", res -> res.path("user.id"))}, read in the update as
+     * {@code call.ref("token")} and {@code call.ref("user")}, shown as {@code token#2} and
+     * {@code user#2}. A second {@code yields} with a label already taken is rejected.
+     */
     public Run<M, S, A, R> yields(String label, Extractor<R> extractor) {
-      if (this.extractor != null) {
-        throw new TollgateConfigurationException(
-            "Command '" + spec.name + "' has a second .yields(..) (label '" + label + "' after '"
-                + refLabel + "'). Expected one reference per step: a second would silently"
-                + " replace the first. Yield one value that holds both, e.g. .yields(\"login\","
-                + " res -> new Login(res.path(\"token\"), res.path(\"user.id\"))).");
-      }
-      this.extractor = Objects.requireNonNull(extractor, "extractor");
-      this.refLabel = Objects.requireNonNull(label, "label");
+      yields = yields.with(spec.name, label, Objects.requireNonNull(extractor, "extractor"), null);
+      return this;
+    }
+
+    /**
+     * One reference per element of the argument, from a list the result holds: a batch create
+     * of N titles yields N ids, {@code .with(Gen.lists(titles).ofSize(1, 5)).run((http, titles) ->
+     * http.post("/todos/batch", titles)).yieldsEach("todo", res -> res.path("ids"))}. The update
+     * reads them as {@code call.refs("todo")}; reports show each on its own, {@code todo#3.1},
+     * {@code todo#3.2}. Programs are made before any system answers, so the argument says how
+     * many there are (its size: a collection, map or array); a result that holds another number
+     * of values fails the step, naming both counts.
+     */
+    public Run<M, S, A, R> yieldsEach(String label, Extractor<R> values) {
+      String command = spec.name;
+      return yieldsEach(label, arg -> Yields.sizeOf(command, label, arg), values);
+    }
+
+    /**
+     * As {@link #yieldsEach(String, Extractor)}, with how many references the argument asks for:
+     * {@code .yieldsEach("todo", batch -> batch.titles().size(), res -> res.path("ids"))}.
+     */
+    public Run<M, S, A, R> yieldsEach(String label, ToIntFunction<? super A> count, Extractor<R> values) {
+      yields = yields.with(spec.name, label, Objects.requireNonNull(values, "values"),
+          Objects.requireNonNull(count, "count"));
       return this;
     }
 

@@ -29,9 +29,21 @@ public final class ModelCheckFailure extends AssertionFailedError {
       int programsRun,
       long stepsRun,
       long shrinkMillis,
-      long shrinkSteps) {
+      long shrinkSteps,
+      List<List<String>> branches) {
     public Details {
       steps = List.copyOf(steps);
+      branches = branches.stream().map(List::copyOf).toList();
+    }
+
+    /** The details of a sequential program's failure. */
+    public Details(List<String> steps, int failedStep, String check, long seed,
+        String replayToken, int originalSteps, int shrinkRuns, int tryNumber, String flakiness,
+        long firstFailureMillis, int programsRun, long stepsRun, long shrinkMillis,
+        long shrinkSteps) {
+      this(steps, failedStep, check, seed, replayToken, originalSteps, shrinkRuns, tryNumber,
+          flakiness, firstFailureMillis, programsRun, stepsRun, shrinkMillis, shrinkSteps,
+          List.of());
     }
   }
 
@@ -53,9 +65,23 @@ public final class ModelCheckFailure extends AssertionFailedError {
     return details;
   }
 
-  /** The shrunk program's steps, as reports show them ({@code user1 add_todo("a") → todo#1}). */
+  /**
+   * The shrunk program's steps, as reports show them ({@code user1 add_todo("a") → todo#1}); for
+   * a parallel program, the prefix's and then each branch's.
+   */
   public List<String> steps() {
     return details.steps();
+  }
+
+  /** A parallel program's steps before its branches; all steps of a sequential one. */
+  public List<String> prefix() {
+    int inBranches = details.branches().stream().mapToInt(List::size).sum();
+    return details.steps().subList(0, details.steps().size() - inBranches);
+  }
+
+  /** A parallel program's branches, each its steps in order; empty for a sequential program. */
+  public List<List<String>> branches() {
+    return details.branches();
   }
 
   /** The 1-based number of the step that failed (the last one). */

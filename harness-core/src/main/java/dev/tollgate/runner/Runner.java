@@ -1,9 +1,17 @@
 package dev.tollgate.runner;
 
+import dev.tollgate.compare.Comparison;
+import dev.tollgate.http.HttpSystem;
+import dev.tollgate.internal.compare.ComparingRunner;
+import dev.tollgate.internal.secrets.Redactor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.tollgate.internal.text.Printable;
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.internal.junit.CallingTest;
 import dev.tollgate.internal.runner.Checker;
+import dev.tollgate.internal.runner.Concurrency;
 import dev.tollgate.internal.runner.Executor;
 import dev.tollgate.internal.runner.FolderClaims;
 import dev.tollgate.internal.runner.Invocation;
@@ -54,6 +62,7 @@ public final class Runner {
   public static final int DEFAULT_TRIES = 200;
   public static final int DEFAULT_MAX_STEPS = 50;
   public static final int DEFAULT_USERS = 1;
+  public static final int DEFAULT_REPETITIONS = Concurrency.DEFAULT_REPETITIONS;
   public static final int DEFAULT_SHRINK_RUNS = 1000;
   public static final Duration DEFAULT_TIME_BUDGET = Duration.ofMinutes(10);
   public static final Duration DEFAULT_SHRINK_TIME = Duration.ofMinutes(2);
@@ -137,6 +146,40 @@ public final class Runner {
    */
   public Runner swarm(boolean value) {
     return with(k -> k.swarm = value);
+  }
+
+  /**
+   * Parallel programs (default off): a sequential prefix, then 2 to {@code branches} branches
+   * that run at once, each one user's steps in that user's own session, started together behind a
+   * barrier. Every branch step is enabled in every interleaving of the branches. A run passes if
+   * some order of all steps that keeps their real-time order satisfies the model (preconditions,
+   * postconditions, and the invariants once the branches have joined). Users are raised to
+   * {@code branches} if fewer. 0 switches it off again.
+   */
+  public Runner parallel(int branches) {
+    if (branches == 1 || branches < 0) {
+      throw new TollgateConfigurationException("parallel(" + branches + "): expected 0 (off) or"
+          + " 2 or more branches.");
+    }
+    return with(k -> k.parallel = branches);
+  }
+
+  /** How often each parallel program runs (default 20): a race shows only in some runs. */
+  public Runner repetitions(int value) {
+    return with(k -> k.repetitions = positive("repetitions", value));
+  }
+
+  /** At most this many steps in each branch of a parallel program (default 4). */
+  public Runner branchSteps(int value) {
+    return with(k -> k.branchSteps = positive("branchSteps", value));
+  }
+
+  /**
+   * A random delay of up to {@code value} before each branch step of a parallel program (default
+   * none), so that requests meet in more ways.
+   */
+  public Runner jitter(Duration value) {
+    return with(k -> k.jitter = positive("jitter", value, Duration.ofMillis(2)));
   }
 
   /** Reports go to {@code folder/<test>/} (default {@code target/tollgate}). */
@@ -225,6 +268,36 @@ public final class Runner {
     return summary;
   }
 
+  /**
+   * Runs the same programs against the comparison's control and candidate, step by step, and
+   * fails when their answers differ, or when either fails the model's checks. The shrunk failure
+   * shows both answers side by side; the reports hold each side's latency per command, which the
+   * gate compares ({@code candidate.p95Ratio}).
+   */
+  public <M, S> RunSummary compare(Model<M, S> model, Comparison<S> comparison) {
+    Settings settings = settings();
+    if (settings.concurrency().branches() > 0) {
+      throw new TollgateConfigurationException("runner.compare(..) with parallel("
+          + settings.concurrency().branches() + "): a comparison runs sequential programs only,"
+          + " since branches that race answer differently from run to run on any one system."
+          + " Expected parallel off for a comparison: drop parallel(..) (or -Dtollgate.parallel)"
+          + " here, and check races in a test of their own.");
+    }
+    Map<String, Object> description = new LinkedHashMap<>();
+    description.put("comparison", Map.of("control", describe(comparison.control()),
+        "candidate", describe(comparison.candidate()), "ignoredPaths", comparison.ignoredPaths()));
+    RunSummary summary = new Checker<>(model, comparison.candidate(), settings, candidate -> {},
+        new ComparingRunner<>(model, comparison.control(), comparison.candidate(),
+            comparison.ignoredPaths(), settings.stepTimeout(), description)).check();
+    printable(knobs.reporter).line(summary.toString() + " (candidate compared with control)");
+    return summary;
+  }
+
+  private static String describe(SystemUnderTest<?> system) {
+    return system instanceof HttpSystem http
+        ? Redactor.text(http.baseUrl().toString()) : system.getClass().getSimpleName();
+  }
+
   /** Every console line with its control characters, bidi controls and lone surrogates escaped. */
   private static Reporter printable(Reporter reporter) {
     return text -> reporter.line(Printable.text(text));
@@ -244,13 +317,26 @@ public final class Runner {
       }
     }
     Props props = new Props();
+    int parallel = props.parse("tollgate.parallel", knobs.parallel, text -> {
+      int value = Integer.parseInt(text);
+      if (value == 1 || value < 0) {
+        throw new NumberFormatException();
+      }
+      return value;
+    }, "0 (off) or a whole number of 2 or more");
+    Concurrency concurrency = new Concurrency(parallel,
+        props.intValue("tollgate.branchSteps", knobs.branchSteps),
+        props.intValue("tollgate.repetitions", knobs.repetitions),
+        System.getProperty("tollgate.jitter") == null ? knobs.jitter
+            : props.duration("tollgate.jitter", knobs.jitter, Duration.ofMillis(2)));
+    int users = props.intValue("tollgate.users", knobs.users);
     long chosenSeed =
         props.longValue(
             "tollgate.seed", knobs.seed != null ? knobs.seed : new SplittableRandom().nextLong());
     return new Settings(
         props.intValue("tollgate.tries", knobs.tries),
         props.intValue("tollgate.maxSteps", knobs.maxSteps),
-        props.intValue("tollgate.users", knobs.users),
+        concurrency.on() ? Math.max(users, parallel) : users,
         chosenSeed,
         props.duration("tollgate.timeBudget", knobs.timeBudget, DEFAULT_TIME_BUDGET),
         props.intValue("tollgate.shrinkRuns", knobs.shrinkRuns),
@@ -270,7 +356,8 @@ public final class Runner {
               return value;
             }, "a whole number of 0 or more"),
             PROGRESS_INTERVAL, knobs.claims),
-        props.duration("tollgate.stepTimeout", knobs.stepTimeout, Executor.DEFAULT_STEP_TIMEOUT));
+        props.duration("tollgate.stepTimeout", knobs.stepTimeout, Executor.DEFAULT_STEP_TIMEOUT),
+        concurrency);
   }
 
   private String replayCommand(String token) {
@@ -323,6 +410,10 @@ public final class Runner {
     Path reportDir = DEFAULT_REPORT_DIR;
     Path corpus = DEFAULT_CORPUS;
     int flakyReruns = Reporting.DEFAULT_FLAKY_RERUNS;
+    int parallel;
+    int repetitions = Concurrency.DEFAULT_REPETITIONS;
+    int branchSteps = Concurrency.DEFAULT_BRANCH_STEPS;
+    Duration jitter;
     /** Shared by the copies: one test method's checks of several models keep apart. */
     FolderClaims claims = new FolderClaims();
 
@@ -345,6 +436,10 @@ public final class Runner {
       copy.reportDir = reportDir;
       copy.corpus = corpus;
       copy.flakyReruns = flakyReruns;
+      copy.parallel = parallel;
+      copy.repetitions = repetitions;
+      copy.branchSteps = branchSteps;
+      copy.jitter = jitter;
       copy.claims = claims;
       return copy;
     }

@@ -28,6 +28,15 @@ public @interface StateMachineTest {
 
   int users() default Runner.DEFAULT_USERS;
 
+  /**
+   * 0 (the default): sequential programs. 2 or more: parallel programs with up to this many
+   * branches at once (see {@link Runner#parallel(int)}).
+   */
+  int parallel() default 0;
+
+  /** How often each parallel program runs (see {@link Runner#repetitions(int)}). */
+  int repetitions() default Runner.DEFAULT_REPETITIONS;
+
   /** A fixed seed; empty means a new one each run (the failure message prints it). */
   String seed() default "";
 

@@ -17,8 +17,10 @@ import java.util.List;
  * search must rule every order out). Prints histories per second, medians over rounds of
  * different seeds, and the slowest single check against the 1 s target.
  *
- * <p>Run: {@code mvn -q -pl harness-core test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.tollgate.bench.LinearizabilityBench}
+ * <p>Run (it needs nothing but the JDK, so it works offline after a test-compile): {@code
+ * mvn -B -o -q -pl harness-core -am test-compile && java -cp
+ * harness-core/target/classes:harness-core/target/test-classes
+ * dev.tollgate.bench.LinearizabilityBench}
  */
 public final class LinearizabilityBench {
   private static final PrintStream OUT = System.out;
@@ -30,19 +32,44 @@ public final class LinearizabilityBench {
 
   private LinearizabilityBench() {}
 
-  public static void main(String[] args) {
-    OUT.printf("histories of %d branches x %d steps, %d keys; median over %d rounds of %d seeds%n",
-        BRANCHES, STEPS, KEYS, ROUNDS, SEEDS_PER_ROUND);
-    OUT.printf("  %-14s %-13s %14s %12s %12s %14s%n",
-        "history", "partitioning", "histories/s", "(min)", "(max)", "slowest check");
-    for (boolean broken : new boolean[] {false, true}) {
-      for (boolean partition : new boolean[] {true, false}) {
-        measure(broken, partition);
-      }
+  /** One configuration's figures: histories per second per round, the slowest check, steps. */
+  private record Figures(List<Double> rates, long slowestNanos, long steps, long nanos) {
+    double median() {
+      return rates.get(rates.size() / 2);
+    }
+
+    double nanosPerStep() {
+      return steps == 0 ? 0 : (double) nanos / steps;
     }
   }
 
-  private static void measure(boolean broken, boolean partition) {
+  public static void main(String[] args) {
+    OUT.printf("histories of %d branches x %d steps, %d keys; median (min-max) over %d rounds of"
+        + " %d seeds each, seeds %d to %d%n", BRANCHES, STEPS, KEYS, ROUNDS, SEEDS_PER_ROUND,
+        1 + SEEDS_PER_ROUND, (ROUNDS + 1) * SEEDS_PER_ROUND);
+    OUT.printf("  %-13s %26s %26s %8s %10s %10s %8s%n", "history", "by key (histories/s)",
+        "whole (histories/s)", "ratio", "slowest", "slowest", "ns/step");
+    OUT.printf("  %-13s %26s %26s %8s %10s %10s %8s%n", "", "", "", "", "by key", "whole",
+        "whole");
+    long slowest = 0;
+    for (boolean broken : new boolean[] {false, true}) {
+      Figures byKey = measure(broken, true);
+      Figures whole = measure(broken, false);
+      slowest = Math.max(slowest, Math.max(byKey.slowestNanos(), whole.slowestNanos()));
+      OUT.printf("  %-13s %26s %26s %7.1fx %7.2f ms %7.2f ms %8.0f%n",
+          broken ? "broken" : "linearizable", range(byKey), range(whole),
+          byKey.median() / whole.median(), byKey.slowestNanos() / 1e6,
+          whole.slowestNanos() / 1e6, whole.nanosPerStep());
+    }
+    OUT.printf("slowest single check: %.2f ms (target: under 1,000 ms)%n", slowest / 1e6);
+  }
+
+  private static String range(Figures f) {
+    return String.format("%,.0f (%,.0f-%,.0f)", f.median(), f.rates().get(0),
+        f.rates().get(f.rates().size() - 1));
+  }
+
+  private static Figures measure(boolean broken, boolean partition) {
     var checker = LinearizabilityChecker.of(new KeyValueModel());
     if (!partition) {
       checker = checker.withoutPartitioning();
@@ -50,6 +77,8 @@ public final class LinearizabilityBench {
     Outcome expected = broken ? Outcome.NOT_LINEARIZABLE : Outcome.LINEARIZABLE;
     List<Double> rates = new ArrayList<>();
     long slowest = 0;
+    long steps = 0;
+    long nanos = 0;
     long seed = 1;
     for (int round = -1; round < ROUNDS; round++) {   // round -1 warms the JIT up
       List<History<KeyValueModel.Call, Integer>> histories = new ArrayList<>();
@@ -64,14 +93,16 @@ public final class LinearizabilityBench {
       do {
         for (History<KeyValueModel.Call, Integer> history : histories) {
           long one = System.nanoTime();
-          Outcome outcome = checker.check(KeyValueModel.EMPTY, history).outcome();
+          var verdict = checker.check(KeyValueModel.EMPTY, history);
           long took = System.nanoTime() - one;
-          if (outcome != expected) {
+          if (verdict.outcome() != expected) {
             throw new IllegalStateException("expected " + expected + " but the checker said "
-                + outcome + " on seed " + seed);
+                + verdict.outcome() + " on seed " + seed);
           }
           if (round >= 0) {
             slowest = Math.max(slowest, took);
+            steps += verdict.steps();
+            nanos += took;
           }
           checked++;
         }
@@ -82,9 +113,6 @@ public final class LinearizabilityBench {
       }
     }
     Collections.sort(rates);
-    OUT.printf("  %-14s %-13s %,14.0f %,12.0f %,12.0f %11.2f ms%n",
-        broken ? "broken" : "linearizable", partition ? "by key" : "whole",
-        rates.get(rates.size() / 2), rates.get(0), rates.get(rates.size() - 1),
-        slowest / 1e6);
+    return new Figures(rates, slowest, steps, nanos);
   }
 }

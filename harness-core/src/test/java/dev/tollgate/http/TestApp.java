@@ -89,6 +89,9 @@ final class TestApp implements AutoCloseable {
       if (path.equals("/login") && method.equals("POST")) {
         login(exchange, JSON.readTree(body));
       } else if (path.equals("/logout") && method.equals("POST")) {
+        // Ends the session it was sent with; the user's other sessions stay alive.
+        tokens.remove(bearerOf(exchange));
+        sessions.remove(cookieOf(exchange, "sid"));
         exchange.getResponseHeaders().add("Set-Cookie", "sid=; Path=/; Max-Age=0");
         respond(exchange, 204, null);
       } else if (path.equals("/me")) {

@@ -94,7 +94,7 @@ class BundleTest {
     Shelf shelf = Shelf.empty();
     List<Ref<Object>> refs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      Ref<Object> ref = new Ref<>("book", this, i, "add_book");
+      Ref<Object> ref = new Ref<>("book", this, i, -1, "add_book", i);
       refs.add(ref);
       shelf = shelf.with(ref);
     }

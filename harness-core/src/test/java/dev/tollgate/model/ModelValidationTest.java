@@ -191,13 +191,24 @@ class ModelValidationTest {
   }
 
   @Test
-  void a_second_yields_is_rejected_instead_of_replacing_the_first() {
+  void a_second_yields_with_the_same_label_is_rejected_instead_of_replacing_the_first() {
     rejectedWithin1s(
         () -> Model.define("twice", Object.class, Object::new)
             .command("login", c -> c.run((client, none) -> "tok")
-                .yields("token", result -> result).yields("user", result -> result))
+                .yields("token", result -> result).yields("token", result -> result))
             .build(),
-        "Command 'login' has a second .yields(..) (label 'user' after 'token')");
+        "Command 'login' has a second .yields(..) labelled 'token'",
+        ".yields(\"token\", res -> res.path(\"token\")).yields(\"user\"");
+  }
+
+  @Test
+  void a_second_unnamed_yields_is_rejected_instead_of_replacing_the_first() {
+    rejectedWithin1s(
+        () -> Model.define("twice", Object.class, Object::new)
+            .command("login", c -> c.run((client, none) -> "tok")
+                .yields(result -> result).yields(result -> result))
+            .build(),
+        "Command 'login' has a second .yields(..) labelled 'login'", "Name them apart");
   }
 
   @Test

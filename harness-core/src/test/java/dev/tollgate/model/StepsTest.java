@@ -97,5 +97,15 @@ class StepsTest {
     public <V> Ref<V> ref() {
       return null;
     }
+
+    @Override
+    public <V> Ref<V> ref(String label) {
+      return null;
+    }
+
+    @Override
+    public <V> java.util.List<Ref<V>> refs(String label) {
+      return java.util.List.of();
+    }
   }
 }

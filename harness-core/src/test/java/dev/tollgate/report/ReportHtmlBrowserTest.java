@@ -9,6 +9,8 @@ import dev.tollgate.fixtures.NotesHttp;
 import dev.tollgate.fixtures.RestoreTollgateProperties;
 import dev.tollgate.fixtures.TodoModel;
 import dev.tollgate.fixtures.TodoSystem;
+import dev.tollgate.internal.report.ConcurrentRuns;
+import dev.tollgate.internal.report.HtmlReport;
 import dev.tollgate.model.Model;
 import dev.tollgate.runner.ModelCheckFailure;
 import dev.tollgate.runner.SystemUnderTest;
@@ -145,6 +147,113 @@ class ReportHtmlBrowserTest {
     assertThat(Integer.parseInt(dom.replaceAll("(?s).*data-labels=\"(\\d+)\".*", "$1")))
         .as("the 15 commands' labels and the 3 states").isEqualTo(18);
     assertThat(dom).contains("id=\"latency-legend\"");
+  }
+
+  @Test
+  void a_concurrent_run_draws_its_branches_apart_with_every_label_inside_its_box() throws Exception {
+    String chromium = chromium();
+    Files.createDirectories(OUT);
+    for (var run : List.of(ConcurrentRuns.voteRace(""), ConcurrentRuns.wide(8, 10))) {
+      int branches = run.branches().size();
+      Path page = OUT.resolve("concurrent-" + branches + ".html");
+      // The page as the report writes it, plus a script that measures the timeline as drawn.
+      Files.writeString(page, HtmlReport.render(ConcurrentRuns.failedRecord(run), "")
+          .replace("</body>", """
+          <script>
+          const svg = document.querySelector('svg.timeline');
+          const box = svg.viewBox.baseVal;
+          const inside = (b, c) => b.x >= c.x && b.y >= c.y && b.x + b.width <= c.x + c.width
+              && b.y + b.height <= c.y + c.height;
+          const outside = [], spilled = [], overlapping = [];
+          for (const t of svg.querySelectorAll('text')) {
+            if (!inside(t.getBBox(), box)) outside.push(t.textContent);
+          }
+          const ops = [...svg.querySelectorAll('g.op')];
+          for (const g of ops) {
+            if (!inside(g.querySelector('text').getBBox(), g.querySelector('rect').getBBox())) {
+              spilled.push(g.querySelector('text').textContent);
+            }
+          }
+          for (const a of ops) for (const b of ops) {
+            const ra = a.querySelector('rect').getBBox(), rb = b.querySelector('rect').getBBox();
+            if (a.dataset.branch !== b.dataset.branch
+                && ra.x < rb.x + rb.width && rb.x < ra.x + ra.width) {
+              overlapping.push(a.dataset.branch + '/' + b.dataset.branch);
+            }
+          }
+          document.body.setAttribute('data-ops', String(ops.length));
+          document.body.setAttribute('data-outside', outside.join('|') || 'none');
+          document.body.setAttribute('data-spilled', spilled.join('|') || 'none');
+          document.body.setAttribute('data-overlapping', overlapping.join('|') || 'none');
+          </script></body>"""));
+
+      // One screenshot is enough to look at; the wide page is only measured (a launch fewer).
+      String dom = branches == 2
+          ? open(chromium, page, OUT.resolve("concurrent-2.png").toAbsolutePath(), 1600)
+          : run(chromium, "--window-size=1280,1600", "--dump-dom",
+              page.toAbsolutePath().toUri().toString());
+
+      assertThat(dom).as("%d branches", branches).contains("data-outside=\"none\"")
+          .contains("data-spilled=\"none\"").contains("data-overlapping=\"none\"")
+          .contains("data-ops=\"" + run.operations().size() + "\"")
+          .contains("<h2>Concurrent run</h2>").contains("id=\"prefix\"");
+    }
+    assertThat(Files.size(OUT.resolve("concurrent-2.png"))).isGreaterThan(10_000);
+  }
+
+  /** A ticket dispenser whose read and write of the counter are apart: two takes at once collide. */
+  public static final class Dispenser {
+    private volatile int issued;
+
+    int take() throws InterruptedException {
+      int read = issued;
+      Thread.sleep(3);
+      issued = read + 1;
+      return read + 1;
+    }
+  }
+
+  @Test
+  void a_parallel_failure_report_shows_the_branches_and_why_no_order_fits() throws Exception {
+    String chromium = chromium();
+    Path reports = OUT.resolve("reports");
+    System.setProperty("tollgate.reportDir", reports.toString());
+    Model<Integer, Dispenser> tickets = Model.define("tickets", Dispenser.class, () -> 0)
+        .command("take", c -> c
+            .run((dispenser, none) -> dispenser.take())
+            .expect((issued, call, ticket) ->
+                assertThat(ticket).as("the ticket taken").isEqualTo(issued + 1))
+            .update((issued, call) -> issued + 1))
+        .build();
+    Dispenser[] current = new Dispenser[1];
+    ModelCheckFailure failure = catchThrowableOfType(ModelCheckFailure.class,
+        () -> Tollgate.runner().reporter(Reporter.none()).withoutCorpus().seed(3).tries(20)
+            .maxSteps(3).users(2).parallel(2).repetitions(5)
+            .check(tickets, new SystemUnderTest<Dispenser>() {
+              @Override
+              public void reset() {
+                current[0] = new Dispenser();
+              }
+
+              @Override
+              public Dispenser client(dev.tollgate.model.User user) {
+                return current[0];
+              }
+            }));
+    assertThat(failure).isNotNull();
+    Path folder = reports.resolve("dev.tollgate.report.ReportHtmlBrowserTest"
+        + ".a_parallel_failure_report_shows_the_branches_and_why_no_order_fits");
+
+    String dom = open(chromium, folder.resolve("report.html"),
+        OUT.resolve("parallel.png").toAbsolutePath(), 1600);
+
+    assertThat(dom).contains("<h2>Concurrent run</h2>").contains("<svg class=\"timeline\"")
+        .contains("Not linearizable").contains("Why no order fits")
+        .contains("none of these can come next").contains("the ticket taken")
+        .contains("id=\"states-tried\"").containsPattern("failed in [1-5] of 5 runs");
+    assertThat(Files.readString(folder.resolve("report.md"))).contains("## Concurrent run")
+        .contains("### Why no order fits");
+    assertThat(Files.readString(folder.resolve("report.json"))).contains("\"closestOrder\"");
   }
 
   /** Saves a screenshot of the page and returns its DOM as the browser built it. */

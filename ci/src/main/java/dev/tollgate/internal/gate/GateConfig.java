@@ -25,7 +25,9 @@ public record GateConfig(
         Optional<URI> webhook,
         Duration webhookTimeout,
         int minCalls,
-        FlakyPolicy flaky) {
+        FlakyPolicy flaky,
+        double candidateP95Ratio,
+        double candidateP95SlackMs) {
 
     public static final String DEFAULT_FILE_NAME = "tollgate-gate.properties";
     public static final String WEBHOOK_ENV = "TOLLGATE_WEBHOOK_URL";
@@ -37,6 +39,12 @@ public record GateConfig(
     static final String WEBHOOK_URL = "webhook.url";
     static final String WEBHOOK_TIMEOUT = "webhook.timeoutMs";
     static final String FLAKY = "flaky";
+    static final String CANDIDATE_RATIO = "candidate.p95Ratio";
+    static final String CANDIDATE_SLACK = "candidate.p95SlackMs";
+    /** A candidate may be this much slower than the control at p95, plus the slack, before it blocks. */
+    private static final double DEFAULT_CANDIDATE_RATIO = 1.5;
+    /** Below a few milliseconds a ratio is noise: the slack keeps 1 ms against 2 ms from blocking. */
+    private static final double DEFAULT_CANDIDATE_SLACK_MS = 10;
     private static final double DEFAULT_SLO_MS = 200;
     /** Below 20 calls, the nearest-rank p95 is the slowest call: often the first, cold one. */
     private static final int DEFAULT_MIN_CALLS = 20;
@@ -51,7 +59,9 @@ public record GateConfig(
             "  " + LAST_RELEASED + "=3       highest migration version already released",
             "  " + WEBHOOK_URL + "=https://...           Slack-compatible webhook (or env " + WEBHOOK_ENV + ")",
             "  " + WEBHOOK_TIMEOUT + "=5000             webhook timeout in ms",
-            "  " + FLAKY + "=block                        a flaky model test failure blocks (block, default) or warns (warn)");
+            "  " + FLAKY + "=block                        a flaky model test failure blocks (block, default) or warns (warn)",
+            "  " + CANDIDATE_RATIO + "=1.5          a compared candidate's p95 may be at most this times the control's",
+            "  " + CANDIDATE_SLACK + "=10         ... plus this many ms, so that noise on fast commands does not block");
 
     public double sloFor(String command) {
         return p95SloMsByCommand.getOrDefault(command, defaultP95SloMs);
@@ -95,6 +105,8 @@ public record GateConfig(
         long timeoutMs = DEFAULT_WEBHOOK_TIMEOUT_MS;
         int minCalls = DEFAULT_MIN_CALLS;
         FlakyPolicy flaky = FlakyPolicy.BLOCK;
+        double ratio = DEFAULT_CANDIDATE_RATIO;
+        double slack = DEFAULT_CANDIDATE_SLACK_MS;
         for (String key : new TreeMap<>(toMap(props)).keySet()) {
             String value = props.getProperty(key).trim();
             if (key.equals(SLO)) {
@@ -116,6 +128,10 @@ public record GateConfig(
                 timeoutMs = (long) positiveNumber(key, value, source);
             } else if (key.equals(FLAKY)) {
                 flaky = FlakyPolicy.parse(key, value, source);
+            } else if (key.equals(CANDIDATE_RATIO)) {
+                ratio = ratio(key, value, source);
+            } else if (key.equals(CANDIDATE_SLACK)) {
+                slack = nonNegativeNumber(key, value, source);
             } else {
                 throw new CannotDecideException("expected only known keys in " + source + ", but found '" + key
                         + "'. Fix: correct the spelling or remove the line.\n" + KEYS_HELP);
@@ -134,7 +150,7 @@ public record GateConfig(
         }
         return new GateConfig(defaultSlo, Map.copyOf(perCommand), Optional.ofNullable(migrations),
                 Optional.ofNullable(lastReleased), Optional.ofNullable(webhook), Duration.ofMillis(timeoutMs),
-                minCalls, flaky);
+                minCalls, flaky, ratio, slack);
     }
 
     private static Map<String, String> toMap(Properties props) {
@@ -155,6 +171,34 @@ public record GateConfig(
         throw new CannotDecideException("expected " + key + " in " + source
                 + " to be a positive number of milliseconds, but found '" + value + "'. Fix: write e.g. "
                 + key + "=200");
+    }
+
+    private static double ratio(String key, String value, String source) {
+        try {
+            double parsed = Double.parseDouble(value);
+            if (parsed >= 1 && Double.isFinite(parsed)) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the fix
+        }
+        throw new CannotDecideException("expected " + key + " in " + source + " to be a ratio of at least 1"
+                + " (1.5 lets the candidate's p95 be half again the control's), but found '" + value
+                + "'. Fix: write e.g. " + key + "=1.5; below 1 a candidate as fast as the control would block.");
+    }
+
+    private static double nonNegativeNumber(String key, String value, String source) {
+        try {
+            double parsed = Double.parseDouble(value);
+            if (parsed >= 0 && Double.isFinite(parsed)) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the fix
+        }
+        throw new CannotDecideException("expected " + key + " in " + source
+                + " to be a number of milliseconds, 0 or more, but found '" + value + "'. Fix: write e.g. "
+                + key + "=10");
     }
 
     private static int positiveCount(String key, String value, String source) {

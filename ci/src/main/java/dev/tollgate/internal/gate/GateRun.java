@@ -48,10 +48,14 @@ public final class GateRun {
     private Verdict rule(CommandLine commandLine) {
         GateConfig config = GateConfig.load(commandLine.config(), env);
         RunResults results = RunResults.scan(commandLine.reports());
-        List<RuleOutcome> outcomes = List.of(
+        List<RuleOutcome> outcomes = new ArrayList<>(List.of(
                 TestsRule.evaluate(results, summaryFolder(commandLine.out()), config.flaky()),
                 LatencyRule.evaluate(results.reports(), config),
-                MigrationsRule.evaluate(config.migrationsDir(), config.lastReleasedVersion()));
+                MigrationsRule.evaluate(config.migrationsDir(), config.lastReleasedVersion())));
+        if (results.reports().stream().anyMatch(report -> !report.versus().isEmpty())) {
+            // Only where a test compared a candidate with a control: elsewhere it does not apply.
+            outcomes.add(VersusRule.evaluate(results.reports(), config));
+        }
         Verdict verdict = Summary.verdictOf(outcomes);
 
         List<String> warnings = new ArrayList<>();

@@ -20,7 +20,13 @@ public record TollgateReport(
         boolean running,
         Optional<Replay> replay,
         String message,
-        Optional<Flaky> flaky) {
+        Optional<Flaky> flaky,
+        Map<String, Versus> versus) {
+
+    public TollgateReport(String test, boolean passed, Optional<Failure> failure, Map<String, Latency> latency,
+            Path file, boolean running, Optional<Replay> replay, String message, Optional<Flaky> flaky) {
+        this(test, passed, failure, latency, file, running, replay, message, flaky, Map.of());
+    }
 
     /** A report of a run that finished. */
     public TollgateReport(String test, boolean passed, Optional<Failure> failure, Map<String, Latency> latency,
@@ -61,6 +67,10 @@ public record TollgateReport(
         private static String percent(double value) {
             return Math.round(value * 100) + "%";
         }
+    }
+
+    /** A compared command's p95 on the control (the release now live) and on the candidate. */
+    public record Versus(long count, double controlP95Ms, double candidateP95Ms) {
     }
 
     /** Latency percentiles of one command over the test's runs. */

@@ -45,7 +45,7 @@ public final class TollgateReportReader {
             replay = Optional.of(new TollgateReport.Replay(r.path("token").asText(), r.path("command").asText("")));
         }
         return new TollgateReport(test, status.equals("passed"), failure, latency(root, file), file,
-                status.equals("running"), replay, root.path("message").asText(""), flaky(root));
+                status.equals("running"), replay, root.path("message").asText(""), flaky(root), versus(root, file));
     }
 
     /** {@code flaky}; reports from before {@code kind} was added are judged by their classification text. */
@@ -61,6 +61,29 @@ public final class TollgateReportReader {
         return Optional.of(new TollgateReport.Flaky(kind, classification, node.path("reruns").asInt(0),
                 node.path("reproduced").asInt(0), interval.path("low").asDouble(Double.NaN),
                 interval.path("high").asDouble(Double.NaN)));
+    }
+
+    /** {@code versus}: a comparison's p95 per command on the control and on the candidate. */
+    private static Map<String, TollgateReport.Versus> versus(JsonNode root, Path file) {
+        Map<String, TollgateReport.Versus> versus = new LinkedHashMap<>();
+        JsonNode node = root.path("versus");
+        if (node.isMissingNode() || node.isNull()) {
+            return versus;
+        }
+        if (!node.isObject()) {
+            throw malformed(file, "\"versus\" to be an object of commands", node.getNodeType().toString());
+        }
+        for (var it = node.fields(); it.hasNext(); ) {
+            var command = it.next();
+            JsonNode control = command.getValue().path("controlP95Ms");
+            JsonNode candidate = command.getValue().path("candidateP95Ms");
+            if (!control.isNumber() || !candidate.isNumber()) {
+                continue; // a command only one side ran: nothing to compare
+            }
+            versus.put(command.getKey(), new TollgateReport.Versus(
+                    command.getValue().path("count").asLong(0), control.asDouble(), candidate.asDouble()));
+        }
+        return versus;
     }
 
     private static Map<String, TollgateReport.Latency> latency(JsonNode root, Path file) {

@@ -19,6 +19,15 @@ public final class Fixtures {
     }
 
     /** A {@code <testcase>} element. */
+    /** A gate configuration from key-value pairs, as a tollgate-gate.properties file would give. */
+    public static GateConfig config(String... keyValues) {
+        java.util.Properties props = new java.util.Properties();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            props.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return GateConfig.fromProperties(props, Path.of("."), "test", Map.of());
+    }
+
     public static String passed(String name) {
         return "  <testcase name=\"" + name + "\" classname=\"%CLASS%\" time=\"0.012\"/>\n";
     }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,11 +23,7 @@ class LatencyRuleTest {
     }
 
     private static GateConfig config(String... keyValues) {
-        Properties props = new Properties();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            props.setProperty(keyValues[i], keyValues[i + 1]);
-        }
-        return GateConfig.fromProperties(props, Path.of("."), "test", Map.of());
+        return Fixtures.config(keyValues);
     }
 
     @Test

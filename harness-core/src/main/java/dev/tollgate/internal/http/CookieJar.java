@@ -78,6 +78,17 @@ public final class CookieJar {
     return cookies.get(name);
   }
 
+  /** The cookies held now, in the order they were set: a copy. */
+  public Map<String, String> snapshot() {
+    return new LinkedHashMap<>(cookies);
+  }
+
+  /** Replaces every cookie with {@code replacement}'s. */
+  public void replaceWith(Map<String, String> replacement) {
+    cookies.clear();
+    cookies.putAll(replacement);
+  }
+
   public Collection<String> values() {
     return cookies.values();
   }

@@ -38,7 +38,8 @@ public final class RunnerParameterResolver implements ParameterResolver {
     if (settings == null) {
       return runner;
     }
-    runner = runner.tries(settings.tries()).maxSteps(settings.maxSteps()).users(settings.users());
+    runner = runner.tries(settings.tries()).maxSteps(settings.maxSteps()).users(settings.users())
+        .parallel(settings.parallel()).repetitions(settings.repetitions());
     if (!settings.seed().isBlank()) {
       try {
         runner = runner.seed(Long.parseLong(settings.seed().trim()));

@@ -1,5 +1,6 @@
 package dev.tollgate.internal.linearizability;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,11 +27,12 @@ public final class PartitionVerdict<S, I, O> {
   private final List<Candidate<I, O>> candidates;
   private final String refused;
   private final long steps;
+  private final List<S> statesTried;
 
   PartitionVerdict(Object key, Outcome outcome, SequentialModel<S, I, O> model, S initial,
       List<Operation<I, O>> operations, List<Operation<I, O>> order, S stateAfterOrder,
       List<Operation<I, O>> unplaced, List<Candidate<I, O>> candidates, String refused,
-      long steps) {
+      long steps, List<S> statesTried) {
     this.key = key;
     this.outcome = outcome;
     this.model = model;
@@ -42,6 +44,7 @@ public final class PartitionVerdict<S, I, O> {
     this.candidates = List.copyOf(candidates);
     this.refused = refused;
     this.steps = steps;
+    this.statesTried = List.copyOf(statesTried);
   }
 
   public Outcome outcome() {
@@ -90,6 +93,64 @@ public final class PartitionVerdict<S, I, O> {
    */
   public Optional<String> finalStateRefused() {
     return Optional.ofNullable(refused);
+  }
+
+  /** The state the check started from (the state after the sequential prefix). */
+  public S initial() {
+    return initial;
+  }
+
+  /**
+   * The model state after each operation of {@link #order()}, one per operation: what the model
+   * believed at each point of the closest order.
+   */
+  public List<S> statesAlongOrder() {
+    List<S> states = new ArrayList<>(order.size());
+    S state = initial;
+    for (Operation<I, O> op : order) {
+      Transition<S> t = model.step(state, op.input(), op.output());
+      state = t.isAccepted() ? t.next() : state;
+      states.add(state);
+    }
+    return states;
+  }
+
+  /**
+   * The distinct model states the search reached, the initial one first, in the order it first
+   * reached them: the states it tried to explain the history from.
+   */
+  public List<S> statesTried() {
+    return statesTried;
+  }
+
+  /** A state as the model describes it to people. */
+  public String describe(S state) {
+    return model.describe(state);
+  }
+
+  /**
+   * Where the closest order breaks, unless linearizable: each operation that could come next,
+   * the state it was tried in, and why it does not fit there; or, when every answer is explained,
+   * why the final check refuses the state the order ends in.
+   */
+  public String whereItBreaks() {
+    if (outcome == Outcome.LINEARIZABLE) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("after ").append(order.size()).append(" of ")
+        .append(operations.size()).append(" operations, in ").append(model.describe(stateAfterOrder));
+    if (refused != null) {
+      return out.append(", the final check refuses: ").append(refused).toString();
+    }
+    if (candidates.isEmpty()) {
+      return out.append(", the search stopped").toString();
+    }
+    out.append(':');
+    for (Candidate<I, O> c : candidates) {
+      out.append("\n  ").append(c.operation().describe()).append(" (branch ")
+          .append(c.operation().branch()).append("): ").append(c.reason());
+    }
+    return out.toString();
   }
 
   /** Search steps spent (each try or undo of an operation). */
@@ -153,13 +214,10 @@ public final class PartitionVerdict<S, I, O> {
     if (order.isEmpty()) {
       out.append("  (none)\n");
     }
-    S state = initial;
-    int number = 1;
-    for (Operation<I, O> op : order) {
-      Transition<S> t = model.step(state, op.input(), op.output());
-      state = t.isAccepted() ? t.next() : state;
-      out.append(String.format("  %2d. ", number++)).append(line(op, origin))
-          .append("\n      => ").append(model.describe(state)).append('\n');
+    List<S> states = statesAlongOrder();
+    for (int i = 0; i < order.size(); i++) {
+      out.append(String.format("  %2d. ", i + 1)).append(line(order.get(i), origin))
+          .append("\n      => ").append(model.describe(states.get(i))).append('\n');
     }
   }
 

@@ -3,6 +3,7 @@ package dev.tollgate.internal.linearizability;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -37,6 +38,8 @@ final class Search<S, I, O> {
   private int finalProblemDepth;
   private int[] finalProblemOrder;
   private S finalProblemState;
+  /** The distinct model states the search reached, in the order it first reached them. */
+  private final Set<S> statesTried = new LinkedHashSet<>();
 
   Search(SequentialModel<S, I, O> model, List<Operation<I, O>> ops, Budget budget,
       LinearizabilityChecker.FinalCheck<S> finalCheck) {
@@ -81,6 +84,7 @@ final class Search<S, I, O> {
       required += op.isPending() ? 0 : 1;
     }
     S state = initial;
+    statesTried.add(initial);
     record(stackOps, 0, state);
     int entry = first;
     long steps = 0;
@@ -117,6 +121,7 @@ final class Search<S, I, O> {
             stackOps[depth++] = op;
             stackStates.add(state);
             state = t.next();
+            statesTried.add(state);
             unlink(op);
             required -= operation.isPending() ? 0 : 1;
             record(stackOps, depth, state);
@@ -181,7 +186,7 @@ final class Search<S, I, O> {
     List<PartitionVerdict.Candidate<I, O>> candidates = outcome == PartitionVerdict.Outcome.LINEARIZABLE
         ? List.of() : candidates(unplaced);
     return new PartitionVerdict<>(key, outcome, model, initial, ops, order, bestState, unplaced,
-        candidates, refused, steps);
+        candidates, refused, steps, List.copyOf(statesTried));
   }
 
   /** The operations that could come right after the longest order, and why none fits there. */

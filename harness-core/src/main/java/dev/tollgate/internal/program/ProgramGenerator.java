@@ -34,6 +34,8 @@ public final class ProgramGenerator<M, S> {
   private static final Distribution ALWAYS = Distribution.bernoulli(1.0);
   /** With a fractional weight in the model, weights count in hundredths. */
   private static final int FRACTION_SCALE = 100;
+  /** How likely a branch goes on after each of its steps: most branches have one to three. */
+  private static final Distribution MORE_IN_BRANCH = Distribution.bernoulli(0.6);
 
   private final Model<M, S> model;
   private final List<Command<M, S>> commands;
@@ -45,8 +47,50 @@ public final class ProgramGenerator<M, S> {
   private final int reachable;
   /** 1 when every weight is whole, else {@link #FRACTION_SCALE}. */
   private final int weightScale;
+  /** At most this many branches after the prefix; below 2, programs are sequential. */
+  private final int parallel;
+  /** At most this many steps in each branch. */
+  private final int branchSteps;
+  private final Interleavings<M, S> interleavings;
 
   public ProgramGenerator(Model<M, S> model, int users, int maxSteps, boolean swarm) {
+    this(model, users, maxSteps, swarm, 0, 0);
+  }
+
+  /**
+   * A generator of parallel programs when {@code parallel} is 2 or more: a prefix of up to
+   * {@code maxSteps} steps, then 2 to {@code parallel} branches (at most one per user) of up to
+   * {@code branchSteps} steps each, branch {@code b} being user {@code b}'s.
+   */
+  public ProgramGenerator(Model<M, S> model, int users, int maxSteps, boolean swarm,
+      int parallel, int branchSteps) {
+    if (parallel >= 2 && users < 2) {
+      throw new TollgateConfigurationException("Model '" + model.name() + "': parallel programs"
+          + " need a user for each branch, but there is " + users + " user. Expected users of 2"
+          + " or more; set users(2) (or @StateMachineTest(users = 2)).");
+    }
+    if (parallel >= 2 && branchSteps < 1) {
+      throw new TollgateConfigurationException("branchSteps = " + branchSteps + ": expected a"
+          + " whole number of at least 1.");
+    }
+    this.parallel = parallel;
+    this.branchSteps = branchSteps;
+    this.interleavings = new Interleavings<>(new Interleavings.Model<>() {
+      @Override
+      public boolean enabled(Command<M, S> command, M state, User user, int index) {
+        return enabledSafely(command, state, user, index);
+      }
+
+      @Override
+      public M update(Command<M, S> command, M state, InterleavedCall call) {
+        return ProgramGenerator.this.update(command, state, call);
+      }
+
+      @Override
+      public String nextState(Command<M, S> command, M state, InterleavedCall call) {
+        return ProgramGenerator.this.nextState(command, state, call);
+      }
+    });
     this.model = model;
     this.commands = model.commands();
     this.users = users;
@@ -126,7 +170,10 @@ public final class ProgramGenerator<M, S> {
     boolean[][] enabled = new boolean[n][users];
     int[] stepWeights = new int[n];
     List<Step<M, S>> steps = new ArrayList<>();
+    List<int[]> stepSpans = new ArrayList<>();
     int previous = -1;
+    int stoppedAt = -1;
+    int slots = 0;
 
     for (int index = 0; index < maxSteps; index++) {
       for (int u = 0; u < users; u++) {
@@ -160,10 +207,12 @@ public final class ProgramGenerator<M, S> {
           stepWeights[i] = rowEnabled(enabled[i]) ? 1 : 0;
         }
       }
+      int spanStart = choices.position();
       choices.beginSpan(ChoiceRecorder.STEP);
       // Fresh programs always take a first step; only shrinking can make an empty one.
       if (choices.choose(2, index == 0 ? ALWAYS : more) == 0) {
         choices.endSpan();
+        stoppedAt = spanStart;
         break;
       }
       Distribution pick = Distribution.weighted(stepWeights);
@@ -187,7 +236,9 @@ public final class ProgramGenerator<M, S> {
       choices.endSpan();
       refCheck.check(arg, token, index, command.name());
 
-      Step<M, S> step = new Step<>(index, user, command, arg, command.makeRef(token, index), state);
+      List<dev.tollgate.model.Ref<?>> refs = command.makeRefs(token, index, slots, arg);
+      slots += refs.size();
+      Step<M, S> step = new Step<>(index, user, command, arg, refs, state);
       String untouched = checked ? ModelMistakes.describe(state) : null;
       M before = state;
       state = update(command, before, step);
@@ -198,23 +249,137 @@ public final class ProgramGenerator<M, S> {
       step.finish(state, userStates[u]);
       steps.add(step);
       choices.endSpan();
+      stepSpans.add(new int[] {spanStart, choices.position()});
     }
-    return new Program<>(token, users, steps, choices, flags);
+    if (parallel < 2) {
+      return new Program<>(token, users, steps, choices).withFlags(flags);
+    }
+    int prefixEnd = stoppedAt >= 0 ? stoppedAt : choices.position();
+    return withBranches(token, state, userStates, steps, stepSpans, prefixEnd, slots, weights,
+        everEnabled, checked, choices, flags);
   }
 
-  /** Whether command {@code i} makes references that no other command still on makes. */
-  private boolean lastMakerOf(int i, boolean[] off) {
-    String label = commands.get(i).refLabel();
-    if (label == null) {
-      return false;
+  /**
+   * The branches of a parallel program, after its prefix ends in {@code state}: a command joins a
+   * branch only if it is enabled in every interleaving with the other branches, and the branches
+   * so far stay valid in every interleaving with it (else the branch ends there). Its argument
+   * comes from the state of its branch run alone after the prefix, so it takes references only
+   * from the prefix and from its own branch.
+   */
+  private Program<M, S> withBranches(Object token, M state, String[] userStates,
+      List<Step<M, S>> prefix, List<int[]> stepSpans, int prefixEnd, int slots, int[] weights,
+      boolean[] everEnabled, boolean checked, ChoiceRecorder choices, ProgramFlags flags) {
+    int n = commands.size();
+    int countAt = choices.position();
+    int count = 2 + choices.choose(Math.min(parallel, users) - 1);
+    Interleavings.Point<M> start = new Interleavings.Point<>(state, List.of(userStates));
+    List<List<Step<M, S>>> branches = new ArrayList<>();
+    List<int[]> branchSpans = new ArrayList<>();
+    int index = prefix.size();
+    int[] ones = new int[users];
+    java.util.Arrays.fill(ones, 1);
+    for (int b = 0; b < count; b++) {
+      List<Step<M, S>> branch = new ArrayList<>();
+      branches.add(branch);
+      int branchStart = choices.position();
+      choices.beginSpan(ChoiceRecorder.OTHER);
+      M alone = state;
+      String[] aloneUsers = userStates.clone();
+      for (int k = 0; k < branchSteps; k++) {
+        Set<Interleavings.Point<M>> reached = interleavings.statesAfter(start, branches, b);
+        boolean[][] enabled = new boolean[n][users];
+        int[] stepWeights = new int[n];
+        boolean any = false;
+        boolean anyWeighted = false;
+        for (int i = 0; i < n; i++) {
+          Command<M, S> command = commands.get(i);
+          boolean on = command.weight() > 0 && reached != null;
+          for (Interleavings.Point<M> point : on ? reached : Set.<Interleavings.Point<M>>of()) {
+            if (!enabledSafely(command, point.model(), point.user(b), index)) {
+              on = false;
+              break;
+            }
+          }
+          enabled[i][b] = on;
+          if (on && everEnabled != null) {
+            everEnabled[i] = true;
+          }
+          any |= on;
+          stepWeights[i] = on ? weights[i] : 0;
+          anyWeighted |= stepWeights[i] > 0;
+        }
+        if (!any) {
+          break;
+        }
+        if (!anyWeighted) {
+          for (int i = 0; i < n; i++) {
+            stepWeights[i] = enabled[i][b] ? 1 : 0;
+          }
+        }
+        int spanStart = choices.position();
+        choices.beginSpan(ChoiceRecorder.STEP);
+        if (choices.choose(2, k == 0 ? ALWAYS : MORE_IN_BRANCH) == 0) {
+          choices.endSpan();
+          break;
+        }
+        int at = choices.position();
+        int c = nextEnabled(choices.choose(n, Distribution.weighted(stepWeights)), enabled);
+        choices.resolve(at, c);
+        Command<M, S> command = commands.get(c);
+        // The user is a choice too, though a branch has one, so that a step moved into the
+        // prefix keeps its user.
+        at = choices.position();
+        choices.choose(users, usersOf(enabled[c], ones));
+        choices.resolve(at, b);
+        User user = new User(b, aloneUsers[b], flags.of(b));
+        choices.beginSpan(ChoiceRecorder.ARGUMENT);
+        Object arg = argument(command, alone, user, index, choices);
+        choices.endSpan();
+        refCheck.check(arg, token, index, command.name());
+        // A step the branch drops below gives its slots back to the next one.
+        List<dev.tollgate.model.Ref<?>> refs = command.makeRefs(token, index, slots, arg);
+        Step<M, S> step = new Step<>(index, user, command, arg, refs, alone);
+        String untouched = checked ? ModelMistakes.describe(alone) : null;
+        M after = update(command, alone, step);
+        if (checked) {
+          ModelMistakes.requireUntouched(command.name(), index, untouched, alone);
+        }
+        String userAfter = nextState(command, alone, step);
+        step.finish(after, userAfter);
+        branch.add(step);
+        choices.endSpan();
+        if (!interleavings.valid(start, branches)) {
+          // With this step some interleaving would run another branch's step where it is not
+          // enabled: the branch ends before it.
+          branch.remove(branch.size() - 1);
+          break;
+        }
+        stepSpans.add(new int[] {spanStart, choices.position()});
+        slots += refs.size();
+        alone = after;
+        aloneUsers[b] = userAfter;
+        index++;
+      }
+      choices.endSpan();
+      branchSpans.add(new int[] {branchStart, choices.position()});
     }
-    for (int j = 0; j < commands.size(); j++) {
-      if (j != i && !off[j] && commands.get(j).weight() > 0
-          && label.equals(commands.get(j).refLabel())) {
-        return false;
+    return new Program<>(token, users, prefix, branches,
+        new Program.Layout(prefixEnd, countAt, branchSpans), stepSpans, choices).withFlags(flags);
+  }
+
+  /** Whether command {@code i} makes a kind of reference that no other command still on makes. */
+  private boolean lastMakerOf(int i, boolean[] off) {
+    for (String label : commands.get(i).refLabels()) {
+      boolean another = false;
+      for (int j = 0; j < commands.size() && !another; j++) {
+        another = j != i && !off[j] && commands.get(j).weight() > 0
+            && commands.get(j).refLabels().contains(label);
+      }
+      if (!another) {
+        return true;
       }
     }
-    return true;
+    return false;
   }
 
   /**
@@ -284,7 +449,7 @@ public final class ProgramGenerator<M, S> {
     }
   }
 
-  private String nextState(Command<M, S> command, M before, Step<M, S> step) {
+  private String nextState(Command<M, S> command, M before, dev.tollgate.model.Call<Object> step) {
     try {
       return command.nextState(before, step);
     } catch (TollgateConfigurationException e) {
@@ -295,7 +460,7 @@ public final class ProgramGenerator<M, S> {
     }
   }
 
-  private M update(Command<M, S> command, M state, Step<M, S> step) {
+  private M update(Command<M, S> command, M state, dev.tollgate.model.Call<Object> step) {
     M next;
     try {
       next = command.update(state, step);

@@ -32,7 +32,8 @@ public final class HtmlReport {
       .expected{color:#2e7d32}.actual{color:#c62828}
       svg.fsm{max-width:100%;height:auto;background:#fff;border:1px solid #ddd;border-radius:6px}
       button{font-size:12px;margin-left:8px}
-      """;
+      table.versus{width:100%;table-layout:fixed;margin-top:4px}table.versus td{width:50%}
+      """ + ConcurrentRunReport.STYLE;
 
   private static final String SCRIPT = """
       document.querySelectorAll('button[data-copy]').forEach(function (b) {
@@ -69,10 +70,14 @@ public final class HtmlReport {
       steps(run, out);
       modelState(run, out);
     }
+    if (run.parallel() != null) {
+      out.append(ConcurrentRunReport.html(ConcurrentRun.from(run)));
+    }
     out.append("<h2>Users' state machine</h2>\n")
         .append(StateDiagram.svg(run.coverage().userStates(), run.coverage().transitions()))
         .append('\n');
     latency(run.coverage().latency(), out);
+    versus(run.coverage(), out);
     coverage(run.coverage(), out);
     corpus(run, out);
     if (!run.passed()) {
@@ -127,21 +132,35 @@ public final class HtmlReport {
       out.append("<div class=\"meta\"><span class=\"state\">").append(e(step.userStateBefore()))
           .append(" → ").append(e(step.userStateAfter())).append("</span> · ")
           .append(ms(step.latencyMs())).append(" ms</div>");
-      for (Exchange x : step.exchanges()) {
-        // The failing step's exchanges start open: they are what a reader looks for first.
-        out.append(step.failed() ? "<details open>" : "<details>").append("<summary>").append(e(x.method())).append(' ').append(e(x.target()))
-            .append(" → ").append(x.status() == 0 ? "no response" : String.valueOf(x.status()))
-            .append(x.latency() == null ? "" : " (" + ms(x.latency().toNanos() / 1e6) + " ms)")
-            .append("</summary><div class=\"meta\">request</div><pre>")
-            .append(e(headers(x.requestHeaders()) + nullToEmpty(x.requestBody())))
-            .append("</pre><div class=\"meta\">response</div><pre>")
-            .append(e(headers(x.responseHeaders()) + nullToEmpty(x.responseBody())
-                + (x.error() == null ? "" : "\nerror: " + x.error())))
-            .append("</pre></details>");
+      if (step.compared()) {
+        // A comparison: the control's answers beside the candidate's, one column each.
+        out.append("<table class=\"versus\"><tr><th>control</th><th>candidate</th></tr><tr>")
+            .append("<td class=\"control\">");
+        exchanges(step, step.controlExchanges(), out);
+        out.append("</td><td class=\"candidate\">");
+        exchanges(step, step.exchanges(), out);
+        out.append("</td></tr></table>");
+      } else {
+        exchanges(step, step.exchanges(), out);
       }
       out.append("</li>\n");
     }
     out.append("</ol>\n");
+  }
+
+  private static void exchanges(StepRecord step, List<Exchange> exchanges, StringBuilder out) {
+    for (Exchange x : exchanges) {
+      // The failing step's exchanges start open: they are what a reader looks for first.
+      out.append(step.failed() ? "<details open>" : "<details>").append("<summary>").append(e(x.method())).append(' ').append(e(x.target()))
+          .append(" → ").append(x.status() == 0 ? "no response" : String.valueOf(x.status()))
+          .append(x.latency() == null ? "" : " (" + ms(x.latency().toNanos() / 1e6) + " ms)")
+          .append("</summary><div class=\"meta\">request</div><pre>")
+          .append(e(headers(x.requestHeaders()) + nullToEmpty(x.requestBody())))
+          .append("</pre><div class=\"meta\">response</div><pre>")
+          .append(e(headers(x.responseHeaders()) + nullToEmpty(x.responseBody())
+              + (x.error() == null ? "" : "\nerror: " + x.error())))
+          .append("</pre></details>");
+    }
   }
 
   private static void modelState(RunRecord run, StringBuilder out) {
@@ -151,6 +170,25 @@ public final class HtmlReport {
         .append(e(failing.modelBefore())).append("</pre></td></tr><tr><th>after step ")
         .append(failing.number()).append(" (as the model expected)</th><td><pre>")
         .append(e(failing.modelAfter())).append("</pre></td></tr></table>\n");
+  }
+
+  /** A comparison's p95 per command, the control's beside the candidate's, and their ratio. */
+  private static void versus(RunRecord.Coverage c, StringBuilder out) {
+    if (c.controlLatency().isEmpty()) {
+      return;
+    }
+    out.append("<h2>Latency: control vs candidate</h2>\n<table id=\"versus-latency\"><tr>")
+        .append("<th>command</th><th>control p95 ms</th><th>candidate p95 ms</th><th>ratio</th></tr>\n");
+    c.controlLatency().forEach((command, control) -> {
+      RunRecord.Latency candidate = c.latency().get(command);
+      out.append("<tr><td><code>").append(e(command)).append("</code></td><td class=\"num\">")
+          .append(ms(control.p95Ms())).append("</td><td class=\"num\">")
+          .append(candidate == null ? "–" : ms(candidate.p95Ms())).append("</td><td class=\"num\">")
+          .append(candidate == null || control.p95Ms() <= 0 ? "–"
+              : String.format(Locale.ROOT, "%.2f×", candidate.p95Ms() / control.p95Ms()))
+          .append("</td></tr>\n");
+    });
+    out.append("</table>\n");
   }
 
   private static void latency(Map<String, RunRecord.Latency> latency, StringBuilder out) {

@@ -31,6 +31,17 @@ public final class JsonReport {
     run.coverage().latency().forEach((command, l) -> latency.put(command, ordered(
         "count", l.count(), "p50Ms", l.p50Ms(), "p95Ms", l.p95Ms(), "p99Ms", l.p99Ms())));
     root.put("latency", latency);
+    if (!run.coverage().controlLatency().isEmpty()) {
+      // A comparison: each command's p95 on the control beside the candidate's, for the gate.
+      Map<String, Object> versus = new LinkedHashMap<>();
+      run.coverage().controlLatency().forEach((command, c) -> {
+        RunRecord.Latency candidate = run.coverage().latency().get(command);
+        versus.put(command, ordered("count", Math.min(c.count(), candidate == null ? 0
+            : candidate.count()), "controlP95Ms", c.p95Ms(),
+            "candidateP95Ms", candidate == null ? null : candidate.p95Ms()));
+      });
+      root.put("versus", versus);
+    }
     root.put("seed", run.seed());
     if (!run.passed()) {
       root.put("replay", ordered("token", run.replayToken(), "command", run.replayCommand()));
@@ -53,6 +64,9 @@ public final class JsonReport {
       List<Object> steps = new ArrayList<>();
       run.steps().forEach(step -> steps.add(step(step)));
       root.put("steps", steps);
+      if (run.parallel() != null) {
+        root.put("parallel", parallel(run.parallel()));
+      }
       root.put("generatedTest", generatedTest);
     }
     root.put("statistics", statistics(run.coverage()));
@@ -84,8 +98,16 @@ public final class JsonReport {
         "reference", s.ref(), "userStateBefore", s.userStateBefore(),
         "userStateAfter", s.userStateAfter(), "modelBefore", s.modelBefore(),
         "modelAfter", s.modelAfter(), "latencyMs", s.latencyMs(), "failed", s.failed());
+    out.put("exchanges", exchanges(s.exchanges()));
+    if (s.compared()) {
+      out.put("controlExchanges", exchanges(s.controlExchanges()));
+    }
+    return out;
+  }
+
+  private static List<Object> exchanges(List<Exchange> list) {
     List<Object> exchanges = new ArrayList<>();
-    for (Exchange e : s.exchanges()) {
+    for (Exchange e : list) {
       exchanges.add(ordered(
           "method", e.method(), "target", e.target(), "requestHeaders", e.requestHeaders(),
           "requestBody", e.requestBody(), "status", e.status(),
@@ -93,8 +115,22 @@ public final class JsonReport {
           "latencyMs", e.latency() == null ? null : e.latency().toNanos() / 1e6,
           "error", e.error()));
     }
-    out.put("exchanges", exchanges);
-    return out;
+    return exchanges;
+  }
+
+  private static Map<String, Object> parallel(RunRecord.ParallelRecord p) {
+    List<Object> branches = new ArrayList<>();
+    for (RunRecord.BranchRecord branch : p.branches()) {
+      List<Object> steps = new ArrayList<>();
+      branch.steps().forEach(s -> steps.add(ordered("number", s.number(),
+          "invokedMs", s.invokedMs(), "returnedMs", s.pending() ? null : s.returnedMs(),
+          "pending", s.pending(), "answer", s.answer())));
+      branches.add(ordered("branch", branch.branch(), "user", branch.user(), "steps", steps));
+    }
+    return ordered("prefixSteps", p.prefixSteps(), "branches", branches,
+        "repetitions", p.repetitions(), "failedRepetitions", p.failedRepetitions(),
+        "verdict", p.verdict(), "explanation", p.explanation(),
+        "check", p.concurrency() == null ? null : ConcurrentRunReport.json(p.concurrency()));
   }
 
   private static Map<String, Object> statistics(RunRecord.Coverage c) {

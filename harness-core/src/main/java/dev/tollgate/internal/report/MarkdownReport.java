@@ -75,6 +75,9 @@ public final class MarkdownReport {
       out.append(failing.user()).append(" went from ").append(code(failing.userStateBefore()))
           .append(" to ").append(code(failing.userStateAfter())).append(".\n\n");
     }
+    if (run.parallel() != null) {
+      out.append(ConcurrentRunReport.markdown(ConcurrentRun.from(run)));
+    }
     latency(run, out);
     flags(run, out);
     corpus(run, out);

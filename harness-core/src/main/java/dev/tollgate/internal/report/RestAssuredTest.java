@@ -146,23 +146,25 @@ public final class RestAssuredTest {
     for (int i = 0; i < calls.size(); i++) {
       Call call = calls.get(i);
       Map<String, String> leaves = leaves(call.exchange().responseBody());
-      String refValue = call.lastOfStep() ? refValue(call.step(), leaves) : null;
+      Map<String, String> refValues =
+          call.lastOfStep() ? refValues(call.step(), leaves) : new LinkedHashMap<>();
       for (Map.Entry<String, String> leaf : leaves.entrySet()) {
         String value = leaf.getValue();
         if (sourced.contains(value)) {
           continue;
         }
-        // An empty refValue: the step's value is not in its response, so any value used later is it.
-        boolean byRef = refValue != null && (value.equals(refValue) || refValue.isEmpty());
+        // A ref with an empty value: it is not in its response, so any value used later is it.
+        String ref = refValues.containsKey(value) ? refValues.get(value) : refValues.get("");
+        boolean byRef = ref != null;
         boolean carried = byRef || value.startsWith(Redactor.MASK_PREFIX)
             || (value.length() >= SHORTEST_CARRIED && !WHOLE_NUMBER.matcher(value).matches());
         if (!carried || !usedAfter(value, calls, i)) {
           continue;
         }
         sourced.add(value);
-        String name = byRef ? identifier(call.step().ref()) : identifier(lastKey(leaf.getKey()));
+        String name = byRef ? identifier(ref) : identifier(lastKey(leaf.getKey()));
         if (byRef) {
-          refValue = null;
+          refValues.values().remove(ref);
         }
         String unique = name;
         for (int n = 2; !names.add(unique); n++) {
@@ -176,19 +178,31 @@ public final class RestAssuredTest {
   }
 
   /**
-   * The value the step's reference was bound to, as the step's text shows it. The text may come
-   * from a later run of the same program than the exchanges (a rerun binds the reference again,
-   * and the system may hand out other ids), so when the response does not hold that value, the
-   * first of its values that a later request uses stands for it.
+   * The values the step's references were bound to, as the step's text shows them ({@code → todo#2
+   * = 17, user#2 = 5}), each to its reference. The text and the exchanges come from the same run;
+   * a value the response does not hold (taken from a header, or changed by the extractor) is
+   * keyed "" instead: the first of the response's values that a later request uses stands for it.
    */
-  private static String refValue(StepRecord step, Map<String, String> leaves) {
+  private static Map<String, String> refValues(StepRecord step, Map<String, String> leaves) {
+    Map<String, String> out = new LinkedHashMap<>();
     if (step.ref() == null) {
-      return null;
+      return out;
     }
-    String marker = " → " + step.ref() + " = ";
-    int at = step.text().lastIndexOf(marker);
-    String shown = at < 0 ? null : step.text().substring(at + marker.length());
-    return shown != null && leaves.containsValue(shown) ? shown : "";
+    String[] refs = step.ref().split(", ");
+    int arrow = step.text().lastIndexOf(" → " + refs[0]);
+    String shown = arrow < 0 ? "" : step.text().substring(arrow + 3);
+    for (int r = 0; r < refs.length; r++) {
+      String marker = refs[r] + " = ";
+      int at = shown.startsWith(marker) ? 0 : shown.indexOf(", " + marker);
+      String value = null;
+      if (at >= 0) {
+        int start = at + (at == 0 ? 0 : 2) + marker.length();
+        int end = r + 1 < refs.length ? shown.indexOf(", " + refs[r + 1], start) : -1;
+        value = shown.substring(start, end < 0 ? shown.length() : end);
+      }
+      out.putIfAbsent(value != null && leaves.containsValue(value) ? value : "", refs[r]);
+    }
+    return out;
   }
 
   private static boolean usedAfter(String value, List<Call> calls, int index) {

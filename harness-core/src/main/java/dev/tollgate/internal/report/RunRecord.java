@@ -12,6 +12,8 @@ import java.util.Map;
  * @param failure {@code null} when the check passed
  * @param steps the shrunk program (empty when the check passed)
  * @param message what the console showed: the failure message or the statistics line
+ * @param parallel how the branches of a parallel program ran and what the check made of them;
+ *     null for a sequential program
  */
 public record RunRecord(
     String test,
@@ -26,11 +28,93 @@ public record RunRecord(
     Coverage coverage,
     List<CorpusOutcome> corpus,
     Map<String, Object> environment,
-    String message) {
+    String message,
+    ParallelRecord parallel) {
 
   public RunRecord {
     steps = List.copyOf(steps);
     corpus = List.copyOf(corpus);
+  }
+
+  /** The record of a sequential program, or of a check that passed. */
+  public RunRecord(String test, String model, FailureRecord failure, List<StepRecord> steps,
+      Discovery discovery, long seed, String replayToken, String replayCommand,
+      Flakiness flakiness, Coverage coverage, List<CorpusOutcome> corpus,
+      Map<String, Object> environment, String message) {
+    this(test, model, failure, steps, discovery, seed, replayToken, replayCommand, flakiness,
+        coverage, corpus, environment, message, null);
+  }
+
+  /**
+   * A parallel program as it ran: {@link RunRecord#steps()} numbers its steps, the first {@code
+   * prefixSteps} being the prefix and the rest the branches' in branch order; here is each
+   * branch with when its steps were invoked and returned in the failing repetition, how many of
+   * the {@code repetitions} failed, and the linearizability check's verdict ({@code
+   * linearizable}, {@code not linearizable} or {@code unknown}) with its explanation (the longest
+   * order that fits, and why nothing can come next).
+   */
+  public record ParallelRecord(
+      int prefixSteps,
+      List<BranchRecord> branches,
+      int repetitions,
+      int failedRepetitions,
+      String verdict,
+      String explanation,
+      ConcurrentRun concurrency) {
+    public ParallelRecord {
+      branches = List.copyOf(branches);
+    }
+
+    /** Without the checker's verdict in detail: the reports show the timeline and the text. */
+    public ParallelRecord(int prefixSteps, List<BranchRecord> branches, int repetitions,
+        int failedRepetitions, String verdict, String explanation) {
+      this(prefixSteps, branches, repetitions, failedRepetitions, verdict, explanation, null);
+    }
+
+    /**
+     * The record of {@code run}, which {@link ConcurrentRun#of} builds from the checker's history
+     * and verdict; {@code concurrency} keeps it, so the reports can show the closest order, where
+     * it breaks and the states tried. Step numbers follow {@link RunRecord#steps()}: the prefix's
+     * first, then each branch's in branch order.
+     */
+    public static ParallelRecord of(ConcurrentRun run) {
+      List<BranchRecord> branches = new java.util.ArrayList<>();
+      int number = run.prefix().size();
+      for (int b = 0; b < run.branches().size(); b++) {
+        List<TimedStep> steps = new java.util.ArrayList<>();
+        for (ConcurrentRun.Op op : run.operations()) {
+          if (op.branch() == b) {
+            steps.add(new TimedStep(++number, op.invokedNanos() / 1e6,
+                op.pending() ? -1 : op.returnedNanos() / 1e6, op.pending(), op.answer()));
+          }
+        }
+        branches.add(new BranchRecord(b, run.branches().get(b), steps));
+      }
+      return new ParallelRecord(run.prefix().size(), branches, run.repetitions(),
+          run.failedRepetitions(), run.outcome(), run.explanation(), run);
+    }
+  }
+
+  /** One branch: its user and its steps, in order. */
+  public record BranchRecord(int branch, String user, List<TimedStep> steps) {
+    public BranchRecord {
+      steps = List.copyOf(steps);
+    }
+  }
+
+  /**
+   * One branch step of the failing repetition: its 1-based {@code number} in {@link
+   * RunRecord#steps()}, and when it was invoked and returned, in ms from the first invocation of
+   * any branch, on one monotonic clock; {@code pending} when it never returned (then {@code
+   * returnedMs} is -1). {@code answer} is what it returned, as reports show it.
+   */
+  public record TimedStep(
+      int number, double invokedMs, double returnedMs, boolean pending, String answer) {}
+
+  /** This record with {@code parallel} as its parallel part. */
+  public RunRecord withParallel(ParallelRecord parallel) {
+    return new RunRecord(test, model, failure, steps, discovery, seed, replayToken,
+        replayCommand, flakiness, coverage, corpus, environment, message, parallel);
   }
 
   public boolean passed() {
@@ -75,7 +159,22 @@ public record RunRecord(
       String modelAfter,
       double latencyMs,
       List<Exchange> exchanges,
-      boolean failed) {}
+      boolean failed,
+      List<Exchange> controlExchanges) {
+
+    public StepRecord(
+        int number, String user, String command, String text, String ref, String userStateBefore,
+        String userStateAfter, String modelBefore, String modelAfter, double latencyMs,
+        List<Exchange> exchanges, boolean failed) {
+      this(number, user, command, text, ref, userStateBefore, userStateAfter, modelBefore,
+          modelAfter, latencyMs, exchanges, failed, null);
+    }
+
+    /** Whether this step ran on a control too (a comparison), whose exchanges sit beside. */
+    public boolean compared() {
+      return controlExchanges != null;
+    }
+  }
 
   /**
    * How the failure was found and shrunk.
@@ -191,17 +290,22 @@ public record RunRecord(
       List<Transition> transitions,
       Map<Integer, Integer> programLengths,
       Map<String, Latency> latency,
+      Map<String, Latency> controlLatency,
       Map<String, Map<String, Integer>> flags) {
 
     public Coverage(
-        int programs,
-        long steps,
-        Map<String, Integer> commands,
-        List<String> userStates,
-        List<Transition> transitions,
-        Map<Integer, Integer> programLengths,
+        int programs, long steps, Map<String, Integer> commands, List<String> userStates,
+        List<Transition> transitions, Map<Integer, Integer> programLengths,
         Map<String, Latency> latency) {
       this(programs, steps, commands, userStates, transitions, programLengths, latency, Map.of());
+    }
+
+    public Coverage(
+        int programs, long steps, Map<String, Integer> commands, List<String> userStates,
+        List<Transition> transitions, Map<Integer, Integer> programLengths,
+        Map<String, Latency> latency, Map<String, Latency> controlLatency) {
+      this(programs, steps, commands, userStates, transitions, programLengths, latency,
+          controlLatency, Map.of());
     }
 
     /** e.g. {@code pin_todo ran 40× as staff, 35× as not staff}; one line per command. */

@@ -42,7 +42,7 @@ public final class Checker<M, S> {
   private final SystemUnderTest<S> system;
   private final Settings settings;
   private final ProgramGenerator<M, S> generator;
-  private final Executor<M, S> executor;
+  private final ProgramRunner<M, S> executor;
   private final Consumer<Program<M, S>> shrinkCandidates;
   /** Commands no random validation program enabled: found by the search, or marked rare; for the statistics line. */
   private final List<String> rare = new ArrayList<>();
@@ -53,12 +53,27 @@ public final class Checker<M, S> {
       SystemUnderTest<S> system,
       Settings settings,
       Consumer<Program<M, S>> shrinkCandidates) {
+    this(model, system, settings, shrinkCandidates,
+        new Executor<>(model, system, settings.stepTimeout(), settings.concurrency()));
+  }
+
+  /**
+   * A check whose programs run through {@code runner}, e.g. on a control and a candidate side by
+   * side; {@code system} is the one the reports describe and whose lock the check holds.
+   */
+  public Checker(
+      Model<M, S> model,
+      SystemUnderTest<S> system,
+      Settings settings,
+      Consumer<Program<M, S>> shrinkCandidates,
+      ProgramRunner<M, S> runner) {
     this.model = model;
     this.system = system;
     this.settings = settings;
     this.generator =
-        new ProgramGenerator<>(model, settings.users(), settings.maxSteps(), settings.swarm());
-    this.executor = new Executor<>(model, system, settings.stepTimeout());
+        new ProgramGenerator<>(model, settings.users(), settings.maxSteps(), settings.swarm(),
+            settings.concurrency().branches(), settings.concurrency().branchSteps());
+    this.executor = runner;
     this.shrinkCandidates = shrinkCandidates;
   }
 
@@ -341,6 +356,16 @@ public final class Checker<M, S> {
       Program<M, S> program, RunResult result, RunRecord.Discovery discovery, long seed,
       Statistics statistics, List<RunRecord.CorpusOutcome> corpus, boolean saveToCorpus) {
     String signature = result.failure().signature();
+    if (program.isParallel() && !executor.outOfTime()) {
+      // How often the race shows: every repetition of the shrunk program, counted.
+      RunResult counted = executor.runAllRepetitions(program);
+      if (counted.cut() == null && result.parallel() != null) {
+        boolean same = !counted.passed() && counted.failure().signature().equals(signature);
+        ParallelOutcome counts = counted.parallel();
+        result = same ? counted : result.withParallel(
+            result.parallel().counted(counts.repetitions(), counts.failedRepetitions()));
+      }
+    }
     Reruns reruns = new Reruns(settings.reporting().flakyReruns());
     while (reruns.more()) {
       if (executor.outOfTime()) {
@@ -376,8 +401,9 @@ public final class Checker<M, S> {
       RunRecord run = new RunRecord(
           test, model.name(), RunReports.failure(result.failure()),
           steps, discovery, seed, token, settings.replayCommand(token),
-          flakiness, RunReports.coverage(statistics, model), corpus,
-          RunReports.environment(settings, system), Redactor.text(failure.getMessage()));
+          flakiness, RunReports.coverage(statistics, model, executor.controlLatencies()), corpus,
+          RunReports.environment(settings, system, executor.describe()),
+          Redactor.text(failure.getMessage()), ParallelReports.of(program, result));
       if (folder != null) {
         ReportFiles.write(folder, run);
       }
@@ -410,8 +436,8 @@ public final class Checker<M, S> {
     if (folder != null) {
       ReportFiles.write(folder, new RunRecord(
           settings.reporting().testId(model.name()), model.name(), null, List.of(), null, seed,
-          null, null, null, RunReports.coverage(statistics, model), corpus,
-          RunReports.environment(settings, system), summary.toString()));
+          null, null, null, RunReports.coverage(statistics, model, executor.controlLatencies()), corpus,
+          RunReports.environment(settings, system, executor.describe()), summary.toString()));
     }
     return summary;
   }

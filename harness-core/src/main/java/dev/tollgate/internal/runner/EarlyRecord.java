@@ -62,17 +62,20 @@ final class EarlyRecord {
     }
     if (saveToCorpus && corpus != null) {
       corpusFile = Corpus.fileName(failure.describe(), token);
-      save(program, result.stepsRun(), token, "not yet: found by " + foundBy + "; shrinking (the unshrunk program)");
+      save(program, result, result.stepsRun(), token, "not yet: found by " + foundBy + "; shrinking (the unshrunk program)");
     }
   }
 
-  /** Shrinking found a smaller failing program: it replaces the entry saved so far. */
-  void improved(Program<?, ?> program) {
+  /**
+   * Shrinking found a smaller failing program, shown with the values of {@code result}, its run
+   * (null when it is known to fail without running again): it replaces the entry saved so far.
+   */
+  void improved(Program<?, ?> program, RunResult result) {
     if (corpusFile == null) {
       return;
     }
     improvements++;
-    save(program, program.size(), token(program), "not yet: found by " + foundBy + "; shrinking (best so far, after "
+    save(program, result, program.size(), token(program), "not yet: found by " + foundBy + "; shrinking (best so far, after "
         + improvements + (improvements == 1 ? " step" : " steps") + "; if this line stays, the run"
         + " stopped before shrinking ended)");
   }
@@ -87,9 +90,11 @@ final class EarlyRecord {
   }
 
   /** Saves the first {@code ran} steps of {@code program} (those after the failing one never ran). */
-  private void save(Program<?, ?> program, int ran, String token, String classified) {
+  private void save(
+      Program<?, ?> program, RunResult result, int ran, String token, String classified) {
+    var bindings = result == null ? null : result.bindings();
     List<String> steps = program.steps().stream().limit(ran)
-        .map(s -> (s.step() + 1) + ". " + Redactor.text(s.describe())).toList();
+        .map(s -> (s.step() + 1) + ". " + Redactor.text(s.describe(bindings))).toList();
     String file = corpusFile;
     guarded("save the failure to the corpus", () -> corpus.save(file, new Corpus.Case(
         reporting.testId(model), model, failed + " at step " + ran, classified, seed,

@@ -3,12 +3,12 @@ package dev.tollgate.internal.runner;
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.TollgateHarnessException;
 import dev.tollgate.internal.http.Transport;
+import dev.tollgate.internal.program.Bindings;
 import dev.tollgate.internal.program.Program;
 import dev.tollgate.internal.program.ProgramFlags;
 import dev.tollgate.internal.program.Step;
 import dev.tollgate.model.Command;
 import dev.tollgate.model.Model;
-import dev.tollgate.model.Ref;
 import dev.tollgate.model.User;
 import dev.tollgate.model.Users;
 import dev.tollgate.runner.SystemUnderTest;
@@ -39,7 +39,7 @@ import java.util.concurrent.locks.LockSupport;
  * thread is interrupted and abandoned (a daemon, so it cannot keep the JVM alive), and the
  * check goes on. One hand-off per program, not per step, keeps this cheap.
  */
-public final class Executor<M, S> {
+public final class Executor<M, S> implements ProgramRunner<M, S> {
   /** A step's deadline unless {@code tollgate.stepTimeout} sets another. */
   public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(30);
   /** Longer timeouts are clamped to this, so deadlines never overflow {@code nanoTime}. */
@@ -52,6 +52,8 @@ public final class Executor<M, S> {
   private final SystemUnderTest<S> system;
   private final Duration stepTimeout;
   private final long stepTimeoutNanos;
+  private final Concurrency concurrency;
+  private final ParallelCheck<M, S> parallelCheck;
   private volatile long stopAtNanos;
   private volatile long graceNanos;
   private volatile boolean budgeted;
@@ -63,10 +65,18 @@ public final class Executor<M, S> {
   }
 
   public Executor(Model<M, S> model, SystemUnderTest<S> system, Duration stepTimeout) {
+    this(model, system, stepTimeout, Concurrency.OFF);
+  }
+
+  /** {@code concurrency}: how parallel programs run (repetitions, jitter). */
+  public Executor(Model<M, S> model, SystemUnderTest<S> system, Duration stepTimeout,
+      Concurrency concurrency) {
     this.model = model;
     this.system = system;
     this.stepTimeout = stepTimeout;
     this.stepTimeoutNanos = saturatedNanos(stepTimeout);
+    this.concurrency = concurrency;
+    this.parallelCheck = new ParallelCheck<>(model, stepTimeout);
   }
 
   private static long saturatedNanos(Duration duration) {
@@ -89,14 +99,58 @@ public final class Executor<M, S> {
     return budgeted && System.nanoTime() - stopAtNanos > 0;
   }
 
-  /** Runs {@code program} on a freshly reset system. */
+  /**
+   * Runs {@code program} on a freshly reset system. A parallel program runs up to {@code
+   * repetitions} times, each on a freshly reset system, and stops at the first that fails (a race
+   * shows only sometimes); its result is that run's, with how many ran.
+   */
   public RunResult run(Program<M, S> program) {
-    List<Step<M, S>> steps = program.steps();
-    for (Step<M, S> step : steps) {
-      if (step.refOrNull() != null) {
-        Command.unbind(step.refOrNull());
+    return program.isParallel() ? repeat(program, false) : runOnce(program);
+  }
+
+  /**
+   * Runs a parallel program all {@code repetitions} times (unless the budget ends first) and
+   * counts the failures; the result is the first failing run's, or the last run's.
+   */
+  @Override
+  public RunResult runAllRepetitions(Program<M, S> program) {
+    return repeat(program, true);
+  }
+
+  private RunResult repeat(Program<M, S> program, boolean all) {
+    RunResult first = null;
+    int failed = 0;
+    int ran = 0;
+    for (int r = 0; r < concurrency.repetitions(); r++) {
+      if (r > 0 && outOfTime()) {
+        break;
+      }
+      RunResult result = runOnce(program);
+      if (result.cut() != null) {
+        if (first == null) {
+          return result;
+        }
+        break;
+      }
+      ran++;
+      if (!result.passed()) {
+        failed++;
+        if (first == null || first.passed()) {
+          first = result;
+        }
+        if (!all) {
+          break;
+        }
+      } else if (first == null || first.passed()) {
+        first = result;
       }
     }
+    ParallelOutcome outcome = first.parallel() != null ? first.parallel()
+        : new ParallelOutcome(null, null, 0, 0);
+    return first.withParallel(outcome.counted(ran, failed));
+  }
+
+  private RunResult runOnce(Program<M, S> program) {
     Run run = new Run(program);
     Worker current;
     synchronized (this) {
@@ -194,6 +248,8 @@ public final class Executor<M, S> {
     private final AtomicReference<Phase> phase;
     private final long[] latencies;
     private final List<Exchange>[] exchanges;
+    /** This run's values of the program's references: its own, whatever else runs the program. */
+    private final Bindings bindings;
     /** The worker offered this run; the caller's to drop if it abandons the run. */
     private Worker by;
     private Thread worker;
@@ -207,6 +263,7 @@ public final class Executor<M, S> {
       this.steps = program.steps();
       this.latencies = new long[steps.size()];
       this.exchanges = new List[steps.size()];
+      this.bindings = new Bindings(program);
       this.phase = new AtomicReference<>(phase(RESET));
     }
 
@@ -257,8 +314,8 @@ public final class Executor<M, S> {
       resetNanos = System.nanoTime() - resetStart;
       Clients clients = new Clients(program.users(), program.flags());
       Phase current = resetPhase;
-      try {
-        for (Step<M, S> step : steps) {
+      try (Bindings.Scope scope = bindings.open()) {
+        for (Step<M, S> step : program.prefix()) {
           if (outOfTime()) {
             return cut(step.step(), false, 0);
           }
@@ -270,11 +327,15 @@ public final class Executor<M, S> {
           Failure failure = runStep(step, clients);
           exchanges[step.step()] = clients.drain(step.user().index());
           if (failure != null) {
-            return new RunResult(
-                failure, step.step() + 1, latencies, resetNanos, exchangesBefore(step.step() + 1));
+            return new RunResult(failure, step.step() + 1, latencies, resetNanos,
+                exchangesBefore(step.step() + 1), null, bindings);
           }
         }
-        return new RunResult(null, steps.size(), latencies, resetNanos, exchangesBefore(steps.size()));
+        if (program.isParallel()) {
+          return runBranches(current, clients);
+        }
+        return new RunResult(null, steps.size(), latencies, resetNanos,
+            exchangesBefore(steps.size()), null, bindings);
       } finally {
         clients.close();
       }
@@ -292,6 +353,61 @@ public final class Executor<M, S> {
       }
     }
 
+    /**
+     * The branches, at once, then the check of what they did. The caller waits until the longest
+     * branch could have used every step's deadline; the branches keep each step's deadline
+     * themselves.
+     */
+    private RunResult runBranches(Phase current, Clients clients) {
+      int first = program.prefix().size();
+      if (first == steps.size()) {
+        return new RunResult(null, steps.size(), latencies, resetNanos,
+            exchangesBefore(steps.size()), null, bindings);
+      }
+      if (outOfTime()) {
+        return cut(first, false, 0);
+      }
+      int longest = program.branches().stream().mapToInt(List::size).max().orElse(0);
+      long now = System.nanoTime();
+      long wait = saturatedNanos(stepTimeout.multipliedBy(longest + 2));
+      Phase next = new Phase(first, now, now + wait, false);
+      if (budgeted && stopAtNanos + graceNanos - next.deadlineNanos() < 0) {
+        next = new Phase(first, now, stopAtNanos + graceNanos, true);
+      }
+      if (!phase.compareAndSet(current, next)) {
+        return null;
+      }
+      BranchRun<M, S> branches = new BranchRun<>(program, clients::client, clients::drain,
+          stepTimeout, stepTimeoutNanos, concurrency.jitter(), latencies, exchanges, bindings);
+      BranchRun.Outcome<M, S> outcome;
+      try {
+        outcome = branches.run();
+      } catch (InterruptedException e) {
+        return null;
+      }
+      if (outcome.failure() != null) {
+        return new RunResult(outcome.failure(), steps.size(), latencies, resetNanos,
+            exchangesBefore(steps.size()), null, bindings)
+            .withParallel(new ParallelOutcome(outcome.history(), null, 1, 1));
+      }
+      var verdict = parallelCheck.check(program, outcome.history(), clients);
+      Failure failure = null;
+      if (verdict.outcome() == dev.tollgate.internal.linearizability.PartitionVerdict.Outcome
+          .NOT_LINEARIZABLE) {
+        failure = new Failure(steps.size() - 1, ParallelCheck.COMMAND,
+            Failure.Kind.LINEARIZABILITY, null, new AssertionError(
+                "No order of the parallel steps fits the model. The check looked for an order of"
+                    + " all steps that keeps real-time order (a step that returned before another"
+                    + " was invoked comes first), in which every precondition holds, every"
+                    + " postcondition passes, and the invariants hold after the join; times are"
+                    + " ms from the branches' first invocation, branches are numbered from 0.\n"
+                    + verdict.explain()));
+      }
+      return new RunResult(failure, steps.size(), latencies, resetNanos,
+          exchangesBefore(steps.size()), null, bindings)
+          .withParallel(new ParallelOutcome(outcome.history(), verdict, 1, failure == null ? 0 : 1));
+    }
+
     /** The exchanges of the first {@code count} steps, which the worker has finished with. */
     private List<List<Exchange>> exchangesBefore(int count) {
       return new ArrayList<>(Arrays.asList(exchanges).subList(0, count));
@@ -300,7 +416,7 @@ public final class Executor<M, S> {
     private RunResult cut(int step, boolean interrupted, long ranNanos) {
       String command = step < steps.size() ? steps.get(step).command().name() : "none";
       return new RunResult(null, step, Arrays.copyOf(latencies, steps.size()), resetNanos,
-          exchangesBefore(step), new RunResult.Cut(step, command, interrupted, ranNanos));
+          exchangesBefore(step), new RunResult.Cut(step, command, interrupted, ranNanos), bindings);
     }
 
     private boolean abandoned() {
@@ -325,10 +441,9 @@ public final class Executor<M, S> {
         return null;
       }
       Object answer = result;
-      Ref<?> ref = step.refOrNull();
-      if (ref != null) {
-        Failure failure =
-            attempt(step, Failure.Kind.REFERENCE, null, () -> command.bind(ref, answer));
+      if (!step.refs().isEmpty()) {
+        Failure failure = attempt(step, Failure.Kind.REFERENCE, null,
+            () -> command.bind(bindings, step.refs(), answer));
         if (failure != null) {
           return failure;
         }
@@ -392,7 +507,7 @@ public final class Executor<M, S> {
         if (p.byBudget()) {
           return new RunResult(null, 0, new long[steps.size()], ran, List.of(),
               new RunResult.Cut(0, steps.isEmpty() ? "none" : steps.get(0).command().name(),
-                  false, 0));
+                  false, 0), bindings);
         }
         throw new TollgateHarnessException("Resetting the system before a program did not finish"
             + " within the step timeout of " + Transport.show(stepTimeout) + "; Tollgate"
@@ -404,21 +519,28 @@ public final class Executor<M, S> {
         return cut(p.step(), true, ran);
       }
       Step<M, S> step = steps.get(p.step());
-      AssertionError timeout = new AssertionError("step " + (p.step() + 1) + " ("
-          + step.command().name() + ") did not finish within its deadline of "
-          + Transport.show(stepTimeout) + " (tollgate.stepTimeout); Tollgate interrupted its"
-          + " thread and abandoned it. Expected every step to finish within the step timeout;"
-          + " the stack trace shows where it was. If the system is just slow there, raise"
-          + " -Dtollgate.stepTimeout (now " + stepTimeout + ").");
-      timeout.setStackTrace(where);
+      AssertionError timeout = timedOut(step, "", stepTimeout, where);
       long[] copy = Arrays.copyOf(latencies, steps.size());
       copy[p.step()] = ran;
       List<List<Exchange>> done = exchangesBefore(p.step());
       done.add(List.of());
       return new RunResult(
           new Failure(p.step(), step.command().name(), Failure.Kind.TIMEOUT, null, timeout),
-          p.step() + 1, copy, resetNanos, done);
+          p.step() + 1, copy, resetNanos, done, null, bindings);
     }
+  }
+
+  /** The failure of a step that overran its deadline, with where its thread was. */
+  static AssertionError timedOut(Step<?, ?> step, String where, Duration stepTimeout,
+      StackTraceElement[] trace) {
+    AssertionError timeout = new AssertionError("step " + (step.step() + 1) + " ("
+        + step.command().name() + where + ") did not finish within its deadline of "
+        + Transport.show(stepTimeout) + " (tollgate.stepTimeout); Tollgate interrupted its"
+        + " thread and abandoned it. Expected every step to finish within the step timeout;"
+        + " the stack trace shows where it was. If the system is just slow there, raise"
+        + " -Dtollgate.stepTimeout (now " + stepTimeout + ").");
+    timeout.setStackTrace(trace);
+    return timeout;
   }
 
   private static RuntimeException rethrown(Throwable error) {

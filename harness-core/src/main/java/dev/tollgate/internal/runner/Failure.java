@@ -17,7 +17,14 @@ public record Failure(int step, String command, Kind kind, String check, Throwab
     /** An invariant failed after the step. */
     INVARIANT("invariant"),
     /** The step ran past its deadline ({@code tollgate.stepTimeout}) and was abandoned. */
-    TIMEOUT("the step overran its deadline");
+    TIMEOUT("the step overran its deadline"),
+    /** The candidate answered differently from the control (a comparison run). */
+    DIVERGENCE("the candidate answered differently from the control"),
+    /**
+     * A parallel program's branches ran, but no order of their steps that keeps real-time order
+     * fits the model (its preconditions, postconditions, and invariants after the join).
+     */
+    LINEARIZABILITY("no order of the parallel steps fits the model");
 
     private final String text;
 
@@ -42,6 +49,9 @@ public record Failure(int step, String command, Kind kind, String check, Throwab
       case REFERENCE -> command + ": taking the value for its reference failed";
       case POSTCONDITION -> "postcondition of " + command;
       case TIMEOUT -> command + ": the step overran its deadline";
+      case DIVERGENCE -> command + ": the candidate answered differently from the control"
+          + (check == null ? "" : " (" + check + ")");
+      case LINEARIZABILITY -> "linearizability of the " + command;
     };
   }
 }

@@ -72,11 +72,32 @@ public final class FailureMessage {
     out.append('\n');
     List<? extends Step<?, ?>> steps = program.steps();
     int width = String.valueOf(steps.size()).length();
+    boolean ofBranches = failure.kind() == Failure.Kind.LINEARIZABILITY;
+    int branch = -1;
     for (Step<?, ?> step : steps) {
       String number = String.format("%" + width + "d", step.step() + 1);
-      out.append("  ").append(number).append(". ").append(step.describe());
-      if (step.step() == failure.step()) {
+      int in = program.branchOf(step.step());
+      if (in != branch) {
+        if (branch < 0) {
+          out.append("  then at once:\n");
+        }
+        out.append("  branch ").append(in + 1).append(" (").append(step.user().name())
+            .append("):\n");
+        branch = in;
+      }
+      out.append(in >= 0 ? "    " : "  ").append(number).append(". ")
+          .append(step.describe(result.bindings()));
+      if (step.step() == failure.step() && !ofBranches) {
         out.append("    <-- FAILED: ").append(failure.describe());
+      }
+      out.append('\n');
+    }
+    if (ofBranches) {
+      ParallelOutcome parallel = result.parallel();
+      out.append("  <-- FAILED: ").append(failure.describe());
+      if (parallel != null && parallel.repetitions() > 0) {
+        out.append(" (in ").append(parallel.failedRepetitions()).append(" of ")
+            .append(parallel.repetitions()).append(" repetitions)");
       }
       out.append('\n');
     }
@@ -88,10 +109,19 @@ public final class FailureMessage {
       out.append("  actual:   ").append(afe.getActual().getStringRepresentation()).append('\n');
     }
     out.append("  ").append(indent(String.valueOf(cause))).append('\n');
-    out.append("\nModel state before step ").append(failure.step() + 1).append(":\n  ")
-        .append(indent(String.valueOf(failed.before()))).append('\n');
-    out.append("User states after step ").append(failure.step() + 1).append(": ")
-        .append(failed.user().name()).append(" is ").append(failed.userStateAfter()).append('\n');
+    if (ofBranches) {
+      Object afterPrefix = program.prefix().isEmpty()
+          ? null : program.prefix().get(program.prefix().size() - 1).after();
+      out.append("\nModel state after the prefix:\n  ")
+          .append(indent(afterPrefix == null ? "(the initial state)" : String.valueOf(afterPrefix)))
+          .append('\n');
+    } else {
+      out.append("\nModel state before step ").append(failure.step() + 1).append(":\n  ")
+          .append(indent(String.valueOf(failed.before()))).append('\n');
+      out.append("User states after step ").append(failure.step() + 1).append(": ")
+          .append(failed.user().name()).append(" is ").append(failed.userStateAfter())
+          .append('\n');
+    }
     out.append("\nSeed: ").append(context.seed())
         .append("  (re-run every try with -Dtollgate.seed=").append(context.seed()).append(")\n");
     out.append("Classified: ").append(context.flakiness());
@@ -112,11 +142,13 @@ public final class FailureMessage {
     // steps or its cause may carry a secret, by name or by value.
     ModelCheckFailure.Details details =
         new ModelCheckFailure.Details(
-            steps.stream().map(step -> Redactor.text(step.describe())).toList(), failure.step() + 1, failure.describe(),
+            steps.stream().map(step -> Redactor.text(step.describe(result.bindings()))).toList(), failure.step() + 1, failure.describe(),
             context.seed(), context.replayToken(), context.originalSteps(), context.shrinkRuns(),
             context.tryNumber(), context.flakiness(), context.numbers().firstFailureMillis(),
             context.numbers().programsRun(), context.numbers().stepsRun(),
-            context.shrinkTime().toMillis(), context.numbers().shrinkSteps());
+            context.shrinkTime().toMillis(), context.numbers().shrinkSteps(),
+            program.branches().stream().map(b -> b.stream()
+                .map(step -> Redactor.text(step.describe())).toList()).toList());
     String message = Printable.text(Redactor.text(out.toString()));
     Throwable shown = RedactedThrowable.of(cause);
     if (cause instanceof AssertionFailedError afe && afe.isExpectedDefined()) {

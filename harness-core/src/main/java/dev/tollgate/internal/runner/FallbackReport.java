@@ -37,7 +37,7 @@ final class FallbackReport {
   static ModelCheckFailure handle(Program<?, ?> program, RunResult result, Facts facts,
       ModelCheckFailure built, Throwable error, Reporter reporter, Consumer<String> savedAs) {
     Failure failure = result.failure();
-    List<String> steps = steps(program);
+    List<String> steps = steps(program, result);
     List<String> numbered = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) {
       numbered.add((i + 1) + ". " + steps.get(i));
@@ -81,12 +81,12 @@ final class FallbackReport {
   }
 
   /** The steps as text; a step whose description throws is named by its command. */
-  private static List<String> steps(Program<?, ?> program) {
+  private static List<String> steps(Program<?, ?> program, RunResult result) {
     List<String> out = new ArrayList<>();
     for (Step<?, ?> step : program.steps()) {
       String text;
       try {
-        text = Redactor.text(step.describe());
+        text = Redactor.text(step.describe(result.bindings()));
       } catch (RuntimeException | StackOverflowError e) {
         text = step.user().name() + " " + step.command().name() + " (its description failed: "
             + safe(e) + ")";

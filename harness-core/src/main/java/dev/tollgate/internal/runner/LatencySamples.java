@@ -7,7 +7,7 @@ public final class LatencySamples {
   private long[] nanos = new long[16];
   private int size;
 
-  void add(long value) {
+  public void add(long value) {
     if (size == nanos.length) {
       nanos = Arrays.copyOf(nanos, size * 2);
     }

@@ -29,7 +29,8 @@ final class RunReports {
    * The coverage of all runs. Transitions the model declares but no run took are kept with a
    * count of 0, so the diagram shows what was never exercised.
    */
-  static RunRecord.Coverage coverage(Statistics statistics, Model<?, ?> model) {
+  static RunRecord.Coverage coverage(
+      Statistics statistics, Model<?, ?> model, Map<String, LatencySamples> control) {
     List<String> userStates = model.userStates();
     List<RunRecord.Transition> transitions = new ArrayList<>();
     statistics.moves().forEach((move, count) ->
@@ -44,19 +45,24 @@ final class RunReports {
         }
       }
     }
-    Map<String, RunRecord.Latency> latency = new LinkedHashMap<>();
-    statistics.latencies().forEach((command, samples) -> latency.put(command,
-        new RunRecord.Latency(samples.count(), samples.percentileMillis(50),
-            samples.percentileMillis(95), samples.percentileMillis(99))));
     return new RunRecord.Coverage(statistics.programs(), statistics.steps(),
         new LinkedHashMap<>(statistics.commands()), userStates, transitions,
-        new LinkedHashMap<>(statistics.lengths()), latency, flagCounts(statistics));
+        new LinkedHashMap<>(statistics.lengths()), latency(statistics.latencies()),
+        latency(control), flagCounts(statistics));
   }
 
   static Map<String, Map<String, Integer>> flagCounts(Statistics statistics) {
     Map<String, Map<String, Integer>> flags = new LinkedHashMap<>();
     statistics.flags().forEach((command, counts) -> flags.put(command, new LinkedHashMap<>(counts)));
     return flags;
+  }
+
+  private static Map<String, RunRecord.Latency> latency(Map<String, LatencySamples> samples) {
+    Map<String, RunRecord.Latency> latency = new LinkedHashMap<>();
+    samples.forEach((command, s) -> latency.put(command,
+        new RunRecord.Latency(s.count(), s.percentileMillis(50),
+            s.percentileMillis(95), s.percentileMillis(99))));
+    return latency;
   }
 
   static List<RunRecord.StepRecord> steps(Program<?, ?> program, RunResult result) {
@@ -67,14 +73,24 @@ final class RunReports {
       if (i < result.exchanges().size()) {
         result.exchanges().get(i).forEach(e -> exchanges.add(Redactor.exchange(e, Set.of())));
       }
+      List<Exchange> control = result.controlExchanges() == null ? null : new ArrayList<>();
+      if (control != null && i < result.controlExchanges().size()) {
+        result.controlExchanges().get(i).forEach(e -> control.add(Redactor.exchange(e, Set.of())));
+      }
       steps.add(new RunRecord.StepRecord(
-          i + 1, step.user().name(), step.command().name(), Redactor.text(step.describe()),
-          step.refOrNull() == null ? null : step.refOrNull().toString(), step.user().state(),
+          i + 1, step.user().name(), step.command().name(), Redactor.text(step.describe(result.bindings())),
+          refs(step), step.user().state(),
           step.userStateAfter(), Redactor.text(String.valueOf(step.before())),
           Redactor.text(String.valueOf(step.after())), result.latencyNanos()[i] / 1e6,
-          exchanges, result.failure() != null && result.failure().step() == i));
+          exchanges, result.failure() != null && result.failure().step() == i, control));
     }
     return steps;
+  }
+
+  /** The step's references as reports name them ({@code todo#2}), or null if it makes none. */
+  private static String refs(Step<?, ?> step) {
+    return step.refs().isEmpty() ? null
+        : step.refs().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
   }
 
   static RunRecord.FailureRecord failure(Failure failure) {
@@ -91,8 +107,9 @@ final class RunReports {
   }
 
   /** Java, OS, Tollgate's version and the settings; never a value that looks secret. */
-  static Map<String, Object> environment(Settings settings, SystemUnderTest<?> system) {
-    Map<String, Object> env = new LinkedHashMap<>();
+  static Map<String, Object> environment(
+      Settings settings, SystemUnderTest<?> system, Map<String, Object> extra) {
+    Map<String, Object> env = new LinkedHashMap<>(extra);
     if (system instanceof SharedSystem<?> shared) {
       system = shared.system();
     }

@@ -16,7 +16,16 @@ public record Settings(
     String replay,
     UnaryOperator<String> replayCommandFor,
     Reporting reporting,
-    Duration stepTimeout) {
+    Duration stepTimeout,
+    Concurrency concurrency) {
+
+  public Settings(
+      int tries, int maxSteps, int users, long seed, Duration timeBudget, int shrinkRuns,
+      Duration shrinkTime, boolean swarm, String replay, UnaryOperator<String> replayCommandFor,
+      Reporting reporting, Duration stepTimeout) {
+    this(tries, maxSteps, users, seed, timeBudget, shrinkRuns, shrinkTime, swarm, replay,
+        replayCommandFor, reporting, stepTimeout, Concurrency.OFF);
+  }
 
   /** Settings with no console output and no report or corpus files (for the engine's tests). */
   public Settings(
@@ -29,7 +38,13 @@ public record Settings(
   /** The same settings with another step deadline. */
   public Settings withStepTimeout(Duration value) {
     return new Settings(tries, maxSteps, users, seed, timeBudget, shrinkRuns, shrinkTime, swarm,
-        replay, replayCommandFor, reporting, value);
+        replay, replayCommandFor, reporting, value, concurrency);
+  }
+
+  /** The same settings with parallel programs run as {@code value} says. */
+  public Settings withConcurrency(Concurrency value) {
+    return new Settings(tries, maxSteps, users, seed, timeBudget, shrinkRuns, shrinkTime, swarm,
+        replay, replayCommandFor, reporting, stepTimeout, value);
   }
 
   public String replayCommand(String token) {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -30,7 +31,7 @@ final class Search<M, S> {
   private final LongSupplier clock;
   private final Consumer<Program<M, S>> candidates;
   /** Told of each new best program, so a shrink cut short still leaves its best so far. */
-  Consumer<Program<M, S>> improvements = best -> {};
+  BiConsumer<Program<M, S>, RunResult> improvements = (best, run) -> {};
   /** Whether each program run so far (by key) failed the same way. */
   private final Map<String, Boolean> tried = new HashMap<>();
 
@@ -90,7 +91,7 @@ final class Search<M, S> {
       if (failedBefore) {
         best = candidate;
         bestRan = false;
-        improvements.accept(best);
+        improvements.accept(best, null);
         return true;
       }
       return false;
@@ -110,7 +111,7 @@ final class Search<M, S> {
     bestResult = result;
     bestRan = true;
     truncateAfterFailure();
-    improvements.accept(best);
+    improvements.accept(best, result);
     return true;
   }
 

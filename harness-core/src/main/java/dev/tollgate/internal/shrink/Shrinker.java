@@ -5,6 +5,7 @@ import dev.tollgate.internal.program.ProgramGenerator;
 import dev.tollgate.internal.runner.RunResult;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -61,10 +62,11 @@ public final class Shrinker<M, S> {
   }
 
   /**
-   * Tells {@code improvements} of each new best program as soon as it is found (the runner saves
-   * it, so a shrink that is killed still leaves its best counterexample so far); returns this.
+   * Tells {@code improvements} of each new best program, with its run (null when it is known to
+   * fail without one), as soon as it is found (the runner saves it, so a shrink that is killed
+   * still leaves its best counterexample so far); returns this.
    */
-  public Shrinker<M, S> onImprovement(Consumer<Program<M, S>> improvements) {
+  public Shrinker<M, S> onImprovement(BiConsumer<Program<M, S>, RunResult> improvements) {
     search.improvements = improvements;
     return this;
   }

@@ -16,6 +16,13 @@ public enum Bug {
     BLANK_TITLE("blank-title"),
     VOTE_FK_500("vote-fk-500"),
     VOTE_RACE("vote-race"),
+    /**
+     * Not a fault of the model, but a change a new build might make unnoticed: a todo shows its
+     * owner as {@code ownerName} instead of {@code owner}. For control vs candidate runs.
+     */
+    OWNER_RENAMED("owner-renamed"),
+    /** A latency regression: {@code GET /todos/{id}} sleeps 300 ms first. For control vs candidate. */
+    SLOW_GET("slow-get"),
     PIN_TOGGLES("pin-toggles");
 
     private final String switchName;

@@ -11,6 +11,7 @@ final class Input {
     static final int MAX_NAME = 50;
     static final int MAX_PASSWORD = 200;
     static final int MAX_PAGE = 1000;
+    static final int MAX_BATCH = 20;
 
     private final ObjectMapper mapper;
     private final boolean blankTitleBug;
@@ -64,6 +65,25 @@ final class Input {
         }
         requireStorable("title", title);
         return title;
+    }
+
+    /** The titles of a batch create: a JSON array of 1 to {@link #MAX_BATCH} valid titles. */
+    java.util.List<String> titles(ObjectNode body) {
+        JsonNode titles = body.get("titles");
+        if (titles == null || titles.isNull()) {
+            throw ApiException.badRequest("missing_titles",
+                    "expected an array field 'titles' in the JSON body, found none");
+        }
+        if (!titles.isArray() || titles.isEmpty() || titles.size() > MAX_BATCH) {
+            throw ApiException.badRequest("bad_titles", "expected 'titles' to be an array of 1 to "
+                    + MAX_BATCH + " titles, found " + (titles.isArray() ? titles.size() + " items"
+                    : "a JSON " + titles.getNodeType().name().toLowerCase()));
+        }
+        java.util.List<String> out = new java.util.ArrayList<>(titles.size());
+        for (JsonNode title : titles) {
+            out.add(title(mapper.createObjectNode().set("title", title)));
+        }
+        return out;
     }
 
     static String name(ObjectNode body) {

@@ -33,14 +33,23 @@ final class TodoApi {
         this.notifier = notifier;
     }
 
+    /** How long {@code slow-get} holds each {@code GET /todos/{id}}. */
+    static final long SLOW_GET_MS = 300;
+
     void register(RoutesConfig routes) {
         routes.get("/health", this::health);
         routes.post("/users", this::registerUser);
         routes.post("/sessions", this::login);
         routes.delete("/sessions/current", this::logout);
         routes.post("/todos", this::addTodo);
+        routes.post("/todos/batch", this::addTodos);
         routes.get("/todos", this::listTodos);
-        routes.get("/todos/{id}", ctx -> ctx.json(todos.get(user(ctx), id(ctx))));
+        routes.get("/todos/{id}", ctx -> {
+            if (config.has(Bug.SLOW_GET)) {
+                Thread.sleep(SLOW_GET_MS); // slow-get: a latency regression, for control vs candidate
+            }
+            ctx.json(todos.get(user(ctx), id(ctx)));
+        });
         routes.patch("/todos/{id}", this::editTodo);
         routes.delete("/todos/{id}", this::deleteTodo);
         routes.put("/todos/{id}/vote", ctx -> ctx.json(votes.vote(user(ctx), id(ctx))));
@@ -104,6 +113,14 @@ final class TodoApi {
         Todo todo = todos.add(owner, title);
         notifier.todoAdded(todo, owner);
         ctx.status(201).header("Location", "/todos/" + todo.id()).json(todo);
+    }
+
+    private void addTodos(Context ctx) {
+        User owner = user(ctx);
+        java.util.List<String> titles = input.titles(input.object(ctx.body()));
+        java.util.List<Todo> added = todos.addAll(owner, titles);
+        added.forEach(todo -> notifier.todoAdded(todo, owner));
+        ctx.status(201).json(Map.of("ids", added.stream().map(Todo::id).toList()));
     }
 
     private void listTodos(Context ctx) {

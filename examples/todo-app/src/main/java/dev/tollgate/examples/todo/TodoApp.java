@@ -33,10 +33,14 @@ public final class TodoApp implements AutoCloseable {
      * @throws ConfigException when the database cannot be reached
      */
     public static TodoApp start(Config config) {
-        ObjectMapper mapper = JsonMapper.builder()
+        JsonMapper.Builder json = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        if (config.has(Bug.OWNER_RENAMED)) {
+            // owner-renamed: a todo's owner appears as "ownerName", for control vs candidate runs.
+            json.addMixIn(Todo.class, OwnerRenamed.class);
+        }
+        ObjectMapper mapper = json.build();
         Database db = Database.open(config);
         try {
             TodoApi api = new TodoApi(config, db, new Input(mapper, config),
@@ -96,5 +100,11 @@ public final class TodoApp implements AutoCloseable {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "todo-app-shutdown"));
+    }
+
+    /** {@code owner-renamed}: what a todo's owner is called in JSON. */
+    private abstract static class OwnerRenamed {
+        @com.fasterxml.jackson.annotation.JsonProperty("ownerName")
+        abstract String owner();
     }
 }

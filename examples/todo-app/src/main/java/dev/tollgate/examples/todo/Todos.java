@@ -32,6 +32,22 @@ final class Todos {
         });
     }
 
+    /** Adds every title in one transaction: all of them, in order, or none. */
+    List<Todo> addAll(User owner, List<String> titles) {
+        return db.transaction(c -> {
+            List<Todo> added = new ArrayList<>(titles.size());
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO todos (owner_id, title) VALUES (?, ?) RETURNING id, title, done, votes, pinned")) {
+                for (String title : titles) {
+                    insert.setLong(1, owner.id());
+                    insert.setString(2, title);
+                    added.add(single(insert, owner.name()).orElseThrow());
+                }
+            }
+            return added;
+        });
+    }
+
     Todo get(User owner, long id) {
         return db.transaction(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS

@@ -69,7 +69,7 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.fromEnv(Map.of("DB_URL", DB, "TODO_APP_BUGS", "delete-twice,typo")))
                 .hasMessageContaining("TODO_APP_BUGS: expected a comma-separated list of delete-twice, "
                         + "edit-resurrects, logout-keeps-session, list-leaks, page-drops-11th, double-vote, "
-                        + "blank-title, vote-fk-500, vote-race, pin-toggles, but found unknown name 'typo'");
+                        + "blank-title, vote-fk-500, vote-race, owner-renamed, slow-get, pin-toggles, but found unknown name 'typo'");
     }
 
     @Test

@@ -140,6 +140,36 @@ class TodosIT extends AppTestSupport {
     }
 
     @Test
+    void a_batch_create_adds_every_title_in_order_and_answers_their_ids() {
+        String alice = client.signUp("alice");
+        client.addTodo(alice, "first");
+
+        List<Long> ids = client.as(alice).body(Map.of("titles", List.of("a", "b", "c"))).post("/todos/batch")
+                .then().statusCode(201).extract().jsonPath().getList("ids", Long.class);
+
+        assertThat(ids).containsExactly(2L, 3L, 4L);
+        assertThat(client.list(alice).then().extract().jsonPath().getList("title", String.class))
+                .containsExactly("first", "a", "b", "c");
+    }
+
+    @Test
+    void a_batch_with_one_bad_title_or_no_titles_adds_nothing_and_answers_400() {
+        String alice = client.signUp("alice");
+
+        client.as(alice).body(Map.of("titles", List.of("fine", "   "))).post("/todos/batch").then()
+                .statusCode(400).body("error", equalTo("blank_title"));
+        client.as(alice).body(Map.of("titles", List.of())).post("/todos/batch").then()
+                .statusCode(400).body("error", equalTo("bad_titles")).body("detail", containsString("1 to 20"));
+        client.as(alice).body(Map.of("titles", "x")).post("/todos/batch").then()
+                .statusCode(400).body("error", equalTo("bad_titles"));
+        client.as(alice).body(Map.of("title", "x")).post("/todos/batch").then()
+                .statusCode(400).body("error", equalTo("missing_titles"));
+        client.anonymous().body(Map.of("titles", List.of("x"))).post("/todos/batch").then().statusCode(401);
+
+        assertThat(client.list(alice).then().extract().jsonPath().getList("id")).isEmpty();
+    }
+
+    @Test
     void answers_json_404_for_an_unknown_route() {
         client.anonymous().get("/nothing/here").then()
                 .statusCode(404).body("error", equalTo("not_found")).body("detail", containsString("README"));

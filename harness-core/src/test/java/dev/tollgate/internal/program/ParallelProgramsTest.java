@@ -1,0 +1,155 @@
+package dev.tollgate.internal.program;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tollgate.TollgateConfigurationException;
+import dev.tollgate.fixtures.TodoModel;
+import dev.tollgate.fixtures.TodoSystem;
+import dev.tollgate.fixtures.Todos;
+import dev.tollgate.model.Model;
+import dev.tollgate.model.Ref;
+import dev.tollgate.model.User;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ParallelProgramsTest {
+  private final Model<Todos, TodoSystem.Client> model = TodoModel.model();
+  private final ProgramGenerator<Todos, TodoSystem.Client> generator =
+      new ProgramGenerator<>(model, 3, 8, true, 3, 4);
+
+  @Test
+  void programs_are_sequential_unless_parallel_is_asked_for() {
+    ProgramGenerator<Todos, TodoSystem.Client> sequential =
+        new ProgramGenerator<>(model, 3, 8, true);
+    for (long seed = 0; seed < 50; seed++) {
+      Program<Todos, TodoSystem.Client> program = sequential.generate(ChoiceRecorder.random(seed));
+
+      assertThat(program.branches()).isEmpty();
+      assertThat(program.isParallel()).isFalse();
+      assertThat(program.prefix()).isEqualTo(program.steps());
+    }
+  }
+
+  @Test
+  void a_parallel_program_is_a_prefix_then_two_to_n_branches_of_one_user_each() {
+    Set<Integer> counts = new HashSet<>();
+    int branchSteps = 0;
+    for (long seed = 0; seed < 200; seed++) {
+      Program<Todos, TodoSystem.Client> program = generator.generate(ChoiceRecorder.random(seed));
+
+      assertThat(program.isParallel()).isTrue();
+      assertThat(program.branches()).hasSizeBetween(2, 3);
+      counts.add(program.branches().size());
+      List<Step<Todos, TodoSystem.Client>> all = new ArrayList<>(program.prefix());
+      for (int b = 0; b < program.branches().size(); b++) {
+        List<Step<Todos, TodoSystem.Client>> branch = program.branches().get(b);
+        assertThat(branch).hasSizeLessThanOrEqualTo(4);
+        for (Step<Todos, TodoSystem.Client> step : branch) {
+          assertThat(step.user().index()).as("the user of branch %d", b).isEqualTo(b);
+          assertThat(program.branchOf(step.step())).isEqualTo(b);
+        }
+        all.addAll(branch);
+        branchSteps += branch.size();
+      }
+      assertThat(all).isEqualTo(program.steps());
+      for (int i = 0; i < all.size(); i++) {
+        assertThat(all.get(i).step()).isEqualTo(i);
+      }
+      assertThat(program.stepSpans()).hasSize(program.size());
+    }
+    assertThat(counts).containsExactlyInAnyOrder(2, 3);
+    assertThat(branchSteps).isGreaterThan(400);
+  }
+
+  @Test
+  void every_branch_step_is_enabled_in_every_interleaving() {
+    int interleavings = 0;
+    for (long seed = 0; seed < 200; seed++) {
+      Program<Todos, TodoSystem.Client> program = generator.generate(ChoiceRecorder.random(seed));
+      Todos state = model.initialState();
+      String first = model.userStates().get(0);
+      String[] users = {first, first, first};
+      for (Step<Todos, TodoSystem.Client> step : program.prefix()) {
+        users[step.user().index()] = step.userStateAfter();
+        state = step.after();
+      }
+      interleavings += everyInterleaving(program, state, users, new int[program.branches().size()]);
+    }
+    assertThat(interleavings).isGreaterThan(1000);
+  }
+
+  /** Walks every interleaving by brute force, failing on a step that is not enabled. */
+  private int everyInterleaving(
+      Program<Todos, TodoSystem.Client> program, Todos state, String[] users, int[] at) {
+    int found = 0;
+    boolean end = true;
+    for (int b = 0; b < at.length; b++) {
+      List<Step<Todos, TodoSystem.Client>> branch = program.branches().get(b);
+      if (at[b] == branch.size()) {
+        continue;
+      }
+      end = false;
+      Step<Todos, TodoSystem.Client> step = branch.get(at[b]);
+      int u = step.user().index();
+      User user = new User(u, users[u]);
+      assertThat(step.command().enabled(state, user))
+          .as("%s in some interleaving of%n%s", step, program).isTrue();
+      InterleavedCall call = new InterleavedCall(step, user);
+      String[] next = users.clone();
+      next[u] = step.command().nextState(state, call);
+      at[b]++;
+      found += everyInterleaving(program, step.command().update(state, call), next, at);
+      at[b]--;
+    }
+    return end ? 1 : found;
+  }
+
+  @Test
+  void a_branch_takes_references_only_from_the_prefix_and_from_itself() {
+    for (long seed = 0; seed < 200; seed++) {
+      Program<Todos, TodoSystem.Client> program = generator.generate(ChoiceRecorder.random(seed));
+      for (Step<Todos, TodoSystem.Client> step : program.steps()) {
+        int branch = program.branchOf(step.step());
+        for (Ref<?> ref : refsIn(step.arg())) {
+          int maker = program.branchOf(ref.step());
+          assertThat(maker).as("%s takes %s in%n%s", step, ref, program).isIn(-1, branch);
+        }
+      }
+    }
+  }
+
+  private static List<Ref<?>> refsIn(Object arg) {
+    if (arg instanceof Ref<?> ref) {
+      return List.of(ref);
+    }
+    if (arg instanceof TodoModel.Edit edit) {
+      return List.of(edit.todo());
+    }
+    return List.of();
+  }
+
+  @Test
+  void replaying_a_parallel_programs_choices_gives_the_same_program() {
+    for (long seed = 0; seed < 200; seed++) {
+      Program<Todos, TodoSystem.Client> original = generator.generate(ChoiceRecorder.random(seed));
+
+      Program<Todos, TodoSystem.Client> replayed =
+          generator.generate(ChoiceRecorder.replay(original.choices()));
+
+      assertThat(replayed.key()).isEqualTo(original.key());
+      assertThat(replayed.toString()).isEqualTo(original.toString());
+      assertThat(replayed.key()).contains("|");
+    }
+  }
+
+  @Test
+  void parallel_programs_need_two_users() {
+    assertThatThrownBy(() -> new ProgramGenerator<>(model, 1, 8, true, 2, 4))
+        .isInstanceOf(TollgateConfigurationException.class)
+        .hasMessageContaining("need a user for each branch");
+  }
+}
