@@ -1,13 +1,17 @@
 package dev.tollgate.examples.gate;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.tollgate.check.Eventually;
 import dev.tollgate.db.Db;
 import dev.tollgate.environment.App;
 import dev.tollgate.environment.Environment;
 import dev.tollgate.environment.EnvironmentKind;
 import dev.tollgate.environment.Environments;
+import dev.tollgate.http.Http;
 import dev.tollgate.http.HttpSystem;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Starts the example app for the gate: its jar as a child process, PostgreSQL, a notifier stub,
@@ -24,8 +28,37 @@ final class TodoApp {
 
   /** The app in {@code kind}: locally as a child process, or as an image built from its Dockerfile. */
   static Environment start(String bugs, EnvironmentKind kind) {
-    return Environments.builder().app(app(bugs)).postgres().stub("notifier").stub("flags")
-        .kind(kind).build().start();
+    Environment environment = Environments.builder().app(app(bugs)).postgres().stub("notifier")
+        .stub("flags").kind(kind).build().start();
+    try {
+      warmUp(environment);
+    } catch (RuntimeException e) {
+      environment.close();
+      throw e;
+    }
+    return environment;
+  }
+
+  /**
+   * One todo before any check, then a reset. A freshly started app makes its first notifier
+   * connection slowly, which on a loaded machine can pass the app's notifier timeout: that first
+   * call must not fall into a program, whose check_notifications would fail for no fault of the
+   * app.
+   */
+  static void warmUp(Environment environment) {
+    try (Http http = system(environment).session()) {
+      Map<String, Object> credentials = Map.of("name", "warm-up", "password", "warm-up-password");
+      http.post("/users", credentials);
+      http.bearer(http.post("/sessions", credentials).path("token"));
+      http.post("/todos", Map.of("title", "warm-up"));
+    }
+    WireMock notifier = environment.stub("notifier").client();
+    Eventually.within(Duration.ofSeconds(10)).untilAsserted(() -> {
+      if (notifier.find(WireMock.postRequestedFor(WireMock.urlEqualTo("/notify"))).isEmpty()) {
+        throw new AssertionError("the warm-up todo's notification has not arrived yet");
+      }
+    });
+    environment.reset();
   }
 
   /**
