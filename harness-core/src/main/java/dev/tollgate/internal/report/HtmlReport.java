@@ -129,15 +129,7 @@ public final class HtmlReport {
   private static void steps(RunRecord run, StringBuilder out) {
     out.append("<h2>Shrunk program</h2>\n<ol class=\"steps\" id=\"steps\">\n");
     for (StepRecord step : run.steps()) {
-      out.append("<li").append(step.failed() ? " class=\"failed-step\"" : "").append("><code>")
-          .append(e(step.text())).append("</code>");
-      if (step.failed()) {
-        out.append(" <strong class=\"actual\">← FAILED: ").append(e(run.failure().description()))
-            .append("</strong>");
-      }
-      out.append("<div class=\"meta\"><span class=\"state\">").append(e(step.userStateBefore()))
-          .append(" → ").append(e(step.userStateAfter())).append("</span> · ")
-          .append(ms(step.latencyMs())).append(" ms</div>");
+      stepHead(run, step, out);
       if (step.compared()) {
         // A comparison: the control's answers beside the candidate's, one column each.
         out.append("<table class=\"versus\"><tr><th>control</th><th>candidate</th></tr><tr>")
@@ -152,6 +144,19 @@ public final class HtmlReport {
       out.append("</li>\n");
     }
     out.append("</ol>\n");
+  }
+
+  /** A numbered step's opening: its text, the failure mark if it failed, its user states, its time. */
+  private static void stepHead(RunRecord run, StepRecord step, StringBuilder out) {
+    out.append("<li").append(step.failed() ? " class=\"failed-step\"" : "").append("><code>")
+        .append(e(step.text())).append("</code>");
+    if (step.failed()) {
+      out.append(" <strong class=\"actual\">← FAILED: ").append(e(run.failure().description()))
+          .append("</strong>");
+    }
+    out.append("<div class=\"meta\"><span class=\"state\">").append(e(step.userStateBefore()))
+        .append(" → ").append(e(step.userStateAfter())).append("</span> · ")
+        .append(ms(step.latencyMs())).append(" ms</div>");
   }
 
   /** A parallel failure that lies in the branches, not in the prefix that runs before them. */
@@ -173,15 +178,7 @@ public final class HtmlReport {
     if (prefix > 0) {
       out.append("<h3>Prefix</h3>\n<ol class=\"steps\" id=\"steps\">\n");
       for (StepRecord step : run.steps().subList(0, prefix)) {
-        out.append("<li").append(step.failed() ? " class=\"failed-step\"" : "").append("><code>")
-            .append(e(step.text())).append("</code>");
-        if (step.failed()) {
-          out.append(" <strong class=\"actual\">← FAILED: ").append(e(run.failure().description()))
-              .append("</strong>");
-        }
-        out.append("<div class=\"meta\"><span class=\"state\">").append(e(step.userStateBefore()))
-            .append(" → ").append(e(step.userStateAfter())).append("</span> · ")
-            .append(ms(step.latencyMs())).append(" ms</div>");
+        stepHead(run, step, out);
         exchanges(step, step.exchanges(), out);
         out.append("</li>\n");
       }
