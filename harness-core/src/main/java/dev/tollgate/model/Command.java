@@ -2,7 +2,7 @@ package dev.tollgate.model;
 
 import dev.tollgate.gen.Gen;
 import dev.tollgate.internal.program.Bindings;
-import dev.tollgate.model.Functions.Action;
+import dev.tollgate.model.Functions.CallAction;
 import dev.tollgate.model.Functions.ArgumentSource;
 import dev.tollgate.model.Functions.Description;
 import dev.tollgate.model.Functions.Expectation;
@@ -28,7 +28,8 @@ public final class Command<M, S> {
   private final Precondition<M> precondition;
   private final double weight;
   private final ArgumentSource<M, ?> arguments;
-  private final Action<S, Object, Object> action;
+  private final CallAction<S, Object, Object> action;
+  private final boolean usesClient;
   private final Yields yields;
   private final Expectation<M, Object, Object> expectation;
   private final Update<M, Object> update;
@@ -36,7 +37,8 @@ public final class Command<M, S> {
   private final Description<Object> description;
 
   @SuppressWarnings("unchecked")
-  Command(CommandBuilder<M, S, ?> spec, Action<S, ?, ?> action, CommandBuilder.Run<M, S, ?, ?> run) {
+  Command(CommandBuilder<M, S, ?> spec, CallAction<S, ?, ?> action, boolean usesClient,
+      CommandBuilder.Run<M, S, ?, ?> run) {
     this.name = spec.name;
     this.from = Set.copyOf(spec.from);
     this.to = spec.to;
@@ -48,7 +50,8 @@ public final class Command<M, S> {
     this.consumption = spec.consumption;
     this.weight = spec.weight;
     this.arguments = spec.arguments;
-    this.action = (Action<S, Object, Object>) action;
+    this.action = (CallAction<S, Object, Object>) action;
+    this.usesClient = usesClient;
     this.yields = run.yields;
     this.expectation = (Expectation<M, Object, Object>) run.expectation;
     this.update = (Update<M, Object>) run.update;
@@ -146,8 +149,14 @@ public final class Command<M, S> {
     return ref.slot();
   }
 
-  public Object run(S client, Object arg) throws Exception {
-    return action.run(client, arg);
+  /** Whether the step's action uses the acting user's client; no client is made if not. */
+  public boolean usesClient() {
+    return usesClient;
+  }
+
+  /** Runs the step's action for {@code call}; {@code client} may be null if it uses none. */
+  public Object run(S client, Call<Object> call) throws Exception {
+    return action.run(client, call);
   }
 
   /**

@@ -3,6 +3,9 @@ package dev.tollgate.model;
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.gen.Gen;
 import dev.tollgate.model.Functions.Action;
+import dev.tollgate.model.Functions.CallAction;
+import dev.tollgate.model.Functions.Effect;
+import dev.tollgate.model.Functions.StepCheck;
 import dev.tollgate.model.Functions.ArgumentSource;
 import dev.tollgate.model.Functions.Description;
 import dev.tollgate.model.Functions.Expectation;
@@ -205,7 +208,40 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
 
   /** The action against the system, through the acting user's client. */
   public <R> Run<M, S, A, R> run(Action<S, A, R> action) {
-    return new Run<>(this, Objects.requireNonNull(action, "action"));
+    Objects.requireNonNull(action, "action");
+    return new Run<>(this, (client, call) -> action.run(client, call.arg()), true);
+  }
+
+  /**
+   * As {@link #run(Action)}, with the whole call: {@code .runCall((http, call) ->
+   * http.get("/users/" + call.user().index() + "/todos/" + call.arg().get()))}, for an action
+   * that needs the acting user, the step, or the references the step makes.
+   */
+  public <R> Run<M, S, A, R> runCall(CallAction<S, A, R> action) {
+    return new Run<>(this, Objects.requireNonNull(action, "action"), true);
+  }
+
+  /**
+   * A step that uses no client: it breaks or mends a dependency, moves a clock, waits. {@code
+   * .perform(call -> notifier.register(post("/notify").willReturn(serverError())))}. Its result
+   * is null, and no client is made for it.
+   */
+  public Run<M, S, A, Void> perform(Effect<A> effect) {
+    Objects.requireNonNull(effect, "effect");
+    return new Run<>(this, (client, call) -> {
+      effect.run(call);
+      return null;
+    }, false);
+  }
+
+  /**
+   * A step that only checks, with no action and no client: an effect that arrives later, say,
+   * {@code .check((model, call) -> Eventually.within(Duration.ofSeconds(2)).untilAsserted(() ->
+   * ..))}. It fails as a postcondition; an update may follow, as for any step.
+   */
+  public Run<M, S, A, Void> check(StepCheck<M, A> check) {
+    Objects.requireNonNull(check, "check");
+    return perform(call -> {}).expect((model, call, none) -> check.check(model, call));
   }
 
   @Override
@@ -219,15 +255,18 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
   /** The stage after {@code run(..)}: references, the postcondition and the model update. */
   public static final class Run<M, S, A, R> implements CommandSpec<M, S> {
     private final CommandBuilder<M, S, A> spec;
-    private final Action<S, A, R> action;
+    private final CallAction<S, A, R> action;
+    /** False for a step that needs no client ({@code perform}, {@code check}). */
+    private final boolean usesClient;
     Yields yields = Yields.NONE;
     Expectation<M, A, R> expectation;
     Update<M, A> update;
     Description<A> description;
 
-    Run(CommandBuilder<M, S, A> spec, Action<S, A, R> action) {
+    Run(CommandBuilder<M, S, A> spec, CallAction<S, A, R> action, boolean usesClient) {
       this.spec = spec;
       this.action = action;
+      this.usesClient = usesClient;
       this.description = call -> spec.name + "(" + Steps.show(call.arg()) + ")";
     }
 
@@ -312,7 +351,7 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
 
     @Override
     public Command<M, S> toCommand() {
-      return new Command<>(spec, action, this);
+      return new Command<>(spec, action, usesClient, this);
     }
   }
 }

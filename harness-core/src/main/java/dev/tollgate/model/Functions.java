@@ -31,6 +31,30 @@ public final class Functions {
     R run(S client, A arg) throws Exception;
   }
 
+  /**
+   * The action against the system, seeing the whole call: who acts, with which argument, at
+   * which step, and the references the step makes.
+   */
+  @FunctionalInterface
+  public interface CallAction<S, A, R> {
+    R run(S client, Call<A> call) throws Exception;
+  }
+
+  /**
+   * A step that needs no client: fault injection, waiting, a change to a stub. It sees the call;
+   * its result is null.
+   */
+  @FunctionalInterface
+  public interface Effect<A> {
+    void run(Call<A> call) throws Exception;
+  }
+
+  /** A step that only checks, given the model state before it: an eventual effect, say. */
+  @FunctionalInterface
+  public interface StepCheck<M, A> {
+    void check(M before, Call<A> call) throws Exception;
+  }
+
   /** Extracts the value a reference is bound to from the action's result. */
   @FunctionalInterface
   public interface Extractor<R> {

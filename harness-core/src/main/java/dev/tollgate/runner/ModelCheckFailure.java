@@ -79,7 +79,10 @@ public final class ModelCheckFailure extends AssertionFailedError {
     return details.steps().subList(0, details.steps().size() - inBranches);
   }
 
-  /** A parallel program's branches, each its steps in order; empty for a sequential program. */
+  /**
+   * A parallel program's branches, each its steps in order (a branch that shrinking emptied is
+   * left out); empty for a sequential program.
+   */
   public List<List<String>> branches() {
     return details.branches();
   }

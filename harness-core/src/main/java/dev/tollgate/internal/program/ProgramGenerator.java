@@ -36,6 +36,7 @@ public final class ProgramGenerator<M, S> {
   private static final int FRACTION_SCALE = 100;
   /** How likely a branch goes on after each of its steps: most branches have one to three. */
   private static final Distribution MORE_IN_BRANCH = Distribution.bernoulli(0.6);
+  private static final Distribution NEVER = Distribution.bernoulli(0.0);
 
   private final Model<M, S> model;
   private final List<Command<M, S>> commands;
@@ -255,6 +256,12 @@ public final class ProgramGenerator<M, S> {
       return new Program<>(token, users, steps, choices).withFlags(flags);
     }
     int prefixEnd = stoppedAt >= 0 ? stoppedAt : choices.position();
+    if (stoppedAt < 0) {
+      // The prefix ended without its stop choice (at maxSteps, or with nothing enabled): one is
+      // recorded anyway, so that deleting a prefix step while shrinking leaves the branches'
+      // choices where they were.
+      choices.choose(2, NEVER);
+    }
     return withBranches(token, state, userStates, steps, stepSpans, prefixEnd, slots, weights,
         everEnabled, checked, choices, flags);
   }
@@ -285,6 +292,7 @@ public final class ProgramGenerator<M, S> {
       choices.beginSpan(ChoiceRecorder.OTHER);
       M alone = state;
       String[] aloneUsers = userStates.clone();
+      boolean stopped = false;
       for (int k = 0; k < branchSteps; k++) {
         Set<Interleavings.Point<M>> reached = interleavings.statesAfter(start, branches, b);
         boolean[][] enabled = new boolean[n][users];
@@ -320,6 +328,7 @@ public final class ProgramGenerator<M, S> {
         choices.beginSpan(ChoiceRecorder.STEP);
         if (choices.choose(2, k == 0 ? ALWAYS : MORE_IN_BRANCH) == 0) {
           choices.endSpan();
+          stopped = true;
           break;
         }
         int at = choices.position();
@@ -359,6 +368,10 @@ public final class ProgramGenerator<M, S> {
         alone = after;
         aloneUsers[b] = userAfter;
         index++;
+      }
+      if (!stopped) {
+        // As for the prefix: a branch always ends with its stop choice.
+        choices.choose(2, NEVER);
       }
       choices.endSpan();
       branchSpans.add(new int[] {branchStart, choices.position()});

@@ -185,7 +185,7 @@ final class BranchRun<M, S> {
       History.Call<Step<M, S>, Answer> call = recording.invoke(step);
       Object result;
       try {
-        result = command.run(client, step.arg());
+        result = command.run(client, step);
       } catch (TollgateConfigurationException | TollgateHarnessException e) {
         throw e;
       } catch (Throwable e) {

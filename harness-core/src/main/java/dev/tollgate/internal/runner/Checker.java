@@ -217,9 +217,11 @@ public final class Checker<M, S> {
         int programsRun = statistics.programs();
         long stepsRun = statistics.steps();
         long shrinkStart = System.nanoTime();
+        int repetitions = shrinkRepetitions(program);
         Shrinker<M, S> shrinker =
             new Shrinker<>(
-                generator, executor::run, settings.shrinkRuns(),
+                generator, candidate -> executor.runUpTo(candidate, repetitions),
+                settings.shrinkRuns(),
                 Math.max(0, Math.min(settings.shrinkTime().toNanos(),
                     started + budget - System.nanoTime())), candidate -> {
                   progress.shrinkRun(candidate.size());
@@ -322,6 +324,28 @@ public final class Checker<M, S> {
               ? "; ignored " + (outcomes.size() - passed) + " (see the report)" : ""));
     }
     return outcomes;
+  }
+
+  /**
+   * How often a shrink candidate of a parallel program runs at most before it counts as passing:
+   * enough that a race failing as often as the found program's would show in nearly every
+   * candidate that keeps it (its rate measured over all repetitions; at least 3), and never more
+   * than the check's repetitions. Passing candidates cost every repetition, so this keeps the
+   * shrink's reruns few.
+   */
+  private int shrinkRepetitions(Program<M, S> program) {
+    int all = settings.concurrency().repetitions();
+    if (!program.isParallel() || executor.outOfTime()) {
+      return all;
+    }
+    RunResult counted = executor.runAllRepetitions(program);
+    ParallelOutcome outcome = counted.parallel();
+    if (counted.cut() != null || outcome == null || outcome.failedRepetitions() == 0) {
+      return all;
+    }
+    double rate = outcome.failedRepetitions() / (double) outcome.repetitions();
+    // Misses a candidate that keeps the race with chance (1 - rate)^n: about 1 in 20 at 3/rate.
+    return (int) Math.min(all, Math.max(3, Math.ceil(3 / rate)));
   }
 
   /** The outcome of a flaky corpus entry that passed every replay. */

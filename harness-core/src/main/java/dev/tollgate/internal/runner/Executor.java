@@ -114,14 +114,23 @@ public final class Executor<M, S> implements ProgramRunner<M, S> {
    */
   @Override
   public RunResult runAllRepetitions(Program<M, S> program) {
-    return repeat(program, true);
+    return repeat(program, true, concurrency.repetitions());
+  }
+
+  @Override
+  public RunResult runUpTo(Program<M, S> program, int repetitions) {
+    return program.isParallel() ? repeat(program, false, repetitions) : runOnce(program);
   }
 
   private RunResult repeat(Program<M, S> program, boolean all) {
+    return repeat(program, all, concurrency.repetitions());
+  }
+
+  private RunResult repeat(Program<M, S> program, boolean all, int repetitions) {
     RunResult first = null;
     int failed = 0;
     int ran = 0;
-    for (int r = 0; r < concurrency.repetitions(); r++) {
+    for (int r = 0; r < repetitions; r++) {
       if (r > 0 && outOfTime()) {
         break;
       }
@@ -425,11 +434,11 @@ public final class Executor<M, S> implements ProgramRunner<M, S> {
 
     private Failure runStep(Step<M, S> step, Clients clients) {
       Command<M, S> command = step.command();
-      S client = clients.client(step.user().index());
+      S client = command.usesClient() ? clients.client(step.user().index()) : null;
       Object result;
       long start = System.nanoTime();
       try {
-        result = command.run(client, step.arg());
+        result = command.run(client, step);
       } catch (TollgateConfigurationException | TollgateHarnessException e) {
         throw e;
       } catch (Throwable e) {

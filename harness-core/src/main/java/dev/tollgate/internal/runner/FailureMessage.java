@@ -147,8 +147,8 @@ public final class FailureMessage {
             context.tryNumber(), context.flakiness(), context.numbers().firstFailureMillis(),
             context.numbers().programsRun(), context.numbers().stepsRun(),
             context.shrinkTime().toMillis(), context.numbers().shrinkSteps(),
-            program.branches().stream().map(b -> b.stream()
-                .map(step -> Redactor.text(step.describe())).toList()).toList());
+            program.branches().stream().filter(b -> !b.isEmpty()).map(b -> b.stream()
+                .map(step -> Redactor.text(step.describe(result.bindings()))).toList()).toList());
     String message = Printable.text(Redactor.text(out.toString()));
     Throwable shown = RedactedThrowable.of(cause);
     if (cause instanceof AssertionFailedError afe && afe.isExpectedDefined()) {

@@ -20,6 +20,14 @@ public interface ProgramRunner<M, S> {
     return run(program);
   }
 
+  /**
+   * Runs a parallel program until a repetition fails, at most {@code repetitions} times (fewer
+   * than the check's, for shrinking); a sequential program once.
+   */
+  default RunResult runUpTo(Program<M, S> program, int repetitions) {
+    return run(program);
+  }
+
   /** From {@code nanos} on, programs stop before their next step; see {@link Executor#stopAt}. */
   void stopAt(long nanos, Duration grace);
 

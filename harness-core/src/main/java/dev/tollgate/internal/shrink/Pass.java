@@ -30,7 +30,12 @@ public enum Pass {
   DUPLICATES,
   /** Value moved from an earlier choice to a later one, keeping their sum. */
   REDISTRIBUTE,
-  /** Steps into a canonical order: simpler steps first. */
+  /**
+   * A parallel program's branches dropped, and the first step of a branch moved to the end of the
+   * prefix: races shrink to the fewest steps that still run at once.
+   */
+  PARALLEL,
+  /** Steps into a canonical order: simpler steps first (sequential programs only). */
   SORT,
   /** Each choice on its own: zero, else the smallest value that still fails (binary search). */
   LOWER

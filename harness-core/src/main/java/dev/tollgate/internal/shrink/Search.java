@@ -80,8 +80,7 @@ final class Search<M, S> {
     }
     Program<M, S> candidate = regenerate(choices);
     if (candidate == null
-        || candidate.size() > best.size()
-        || !simpler(candidate.choices(), best.choices())) {
+        || !better(candidate, best)) {
       return false;
     }
     Boolean failedBefore = tried.get(candidate.key());
@@ -149,6 +148,23 @@ final class Search<M, S> {
         tried.put(cut.key(), true);
       }
     }
+  }
+
+  /**
+   * Whether {@code candidate} is progress over {@code current}: no more steps, and simpler
+   * choices. Of two parallel programs, fewer steps in branches is progress too (a step moved into
+   * the prefix makes larger choices but a plainer program), and more is never: so a shrink of a
+   * parallel program still always ends.
+   */
+  static boolean better(Program<?, ?> candidate, Program<?, ?> current) {
+    if (candidate.size() > current.size()) {
+      return false;
+    }
+    if (candidate.isParallel() && current.isParallel()
+        && candidate.branchSteps() != current.branchSteps()) {
+      return candidate.branchSteps() < current.branchSteps();
+    }
+    return simpler(candidate.choices(), current.choices());
   }
 
   /** Shortlex: fewer choices, or as many and the first difference smaller. */

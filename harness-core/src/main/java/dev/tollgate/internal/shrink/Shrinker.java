@@ -25,7 +25,7 @@ import java.util.function.Function;
 public final class Shrinker<M, S> {
   private static final Pass[] CHEAP = {
     Pass.DELETE_KINDS, Pass.DELETE_STEP_RUNS, Pass.DELETE_PAIRS, Pass.DELETE_STEPS,
-    Pass.SIMPLIFY_ARGUMENTS, Pass.LOWER_WITH_DEPENDENTS, Pass.HALVE, Pass.DELETE_SPANS, Pass.LOWER
+    Pass.PARALLEL, Pass.SIMPLIFY_ARGUMENTS, Pass.LOWER_WITH_DEPENDENTS, Pass.HALVE, Pass.DELETE_SPANS, Pass.LOWER
   };
   private static final Pass[] COSTLY = {
     Pass.DUPLICATES, Pass.REDISTRIBUTE, Pass.SORT, Pass.LOWER_WITH_DEPENDENTS
@@ -113,7 +113,8 @@ public final class Shrinker<M, S> {
       case LOWER_WITH_DEPENDENTS -> ValuePasses.lowerWithDependents(search, costly);
       case DUPLICATES -> ValuePasses.duplicates(search);
       case REDISTRIBUTE -> ValuePasses.redistribute(search);
-      case SORT -> StepPasses.sort(search);
+      case SORT -> !search.best.isParallel() && StepPasses.sort(search);
+      case PARALLEL -> ParallelPasses.run(search);
       case LOWER -> ValuePasses.lower(search);
     };
   }

@@ -107,8 +107,7 @@ final class TodoGateModel {
         // The notifier hears of every todo added, a little later: one eventual check.
         .command("check_notifications", c -> c
             .whenModel(world -> !TODOS.known(world).isEmpty())
-            .run((http, none) -> "checked")
-            .expect((world, call, result) ->
+            .check((world, call) ->
                 awaitNotifications(setup.notifier(), TODOS.known(world).size())))
         // The notifier goes down (500s) or slow (past the app's timeout), and comes back: the API
         // must not care. Breaking a notifier that is already broken adds nothing, so each is
@@ -116,21 +115,16 @@ final class TodoGateModel {
         .command("notifier_fails", c -> c
             .whenModel(world -> world.get(NOTIFIER).equals("up"))
             .with(Gen.booleans())
-            .run((http, slow) -> {
-              setup.notifier().register(WireMock.post("/notify").willReturn(slow
-                  ? WireMock.aResponse().withStatus(200).withFixedDelay(NOTIFIER_DELAY_MS)
-                  : WireMock.aResponse().withStatus(500)));
-              return slow ? "slow" : "500";
-            })
+            .perform(call -> setup.notifier().register(WireMock.post("/notify").willReturn(
+                call.arg()
+                    ? WireMock.aResponse().withStatus(200).withFixedDelay(NOTIFIER_DELAY_MS)
+                    : WireMock.aResponse().withStatus(500))))
             .update((world, call) -> world.with(NOTIFIER, call.arg() ? "slow" : "500"))
             .describedAs(call -> "notifier_fails(" + (call.arg() ? "slow" : "500") + ")"))
         .command("notifier_recovers", c -> c
             .whenModel(world -> !world.get(NOTIFIER).equals("up"))
-            .run((http, none) -> {
-              setup.notifier().register(
-                  WireMock.post("/notify").willReturn(WireMock.aResponse().withStatus(200)));
-              return "up";
-            })
+            .perform(call -> setup.notifier().register(
+                WireMock.post("/notify").willReturn(WireMock.aResponse().withStatus(200))))
             .update((world, call) -> world.with(NOTIFIER, "up")))
         .invariant("vote counters match the vote rows", (world, users) ->
             assertThat(setup.db().count(
