@@ -11,10 +11,12 @@ import dev.tollgate.model.Command;
 import dev.tollgate.model.CommandBuilder;
 import dev.tollgate.model.CommandSpec;
 import dev.tollgate.model.Ref;
+import dev.tollgate.model.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 
@@ -116,6 +118,8 @@ public final class Sessions {
   private String probePath = "/";
   private int probeOk = 200;
   private IntFunction<String> names = user -> "user" + (user + 1);
+  /** When set, names users by what the model knows of them (their flags), not by index alone. */
+  private Function<User, String> userNames;
   private String sessionCookie;
   private String scheme = "Bearer";
   private String tokenHeader;
@@ -257,8 +261,22 @@ public final class Sessions {
     return LIVE;
   }
 
-  private Map<String, Object> credentials(int user) {
-    String name = nameOf(user);
+  /**
+   * Names users by their flags too: a model with a {@code staff} user flag registers staff users
+   * under names the app makes staff, e.g. {@code user -> (user.flags().on("staff") ? "staff" :
+   * "user") + (user.index() + 1)}. Registration and login then take the name as their argument.
+   */
+  public Sessions namesBy(Function<User, String> byUser) {
+    this.userNames = Objects.requireNonNull(byUser, "byUser");
+    return this;
+  }
+
+  /** The name {@code user} registers and logs in with, in its program. */
+  public String nameOf(User user) {
+    return userNames == null ? nameOf(user.index()) : userNames.apply(user);
+  }
+
+  private Map<String, Object> credentials(String name) {
     return Map.of(nameField, name, passwordField, "pw-" + name + "-secret");
   }
 
@@ -266,7 +284,7 @@ public final class Sessions {
    * Sends the credentials to {@code path} with no session, and takes the session the answer
    * gives when its status is {@code ok}; the user's {@link Http} then sends it.
    */
-  private Login logIn(Http http, String path, int user, int ok) {
+  private Login logIn(Http http, String path, String user, int ok) {
     Http fresh = http.with(Session.NONE);
     Response response = fresh.post(path, credentials(user));
     Session session = null;
@@ -299,39 +317,39 @@ public final class Sessions {
   }
 
   /** The account with the user's id, which the step yielded as {@code user}. */
-  private static World withId(World world, Call<Integer> call) {
+  private static World withId(World world, Call<String> call) {
     return updateAccount(world, call.user().index(), account -> account.withId(call.ref("user")));
   }
 
   /** A command that logs the user in from {@code from}: login, or a register that logs in. */
-  private CommandBuilder.Run<World, Http, Integer, Login> logIn(
+  private CommandBuilder.Run<World, Http, String, Login> logIn(
       String name, Object[] from, String path, int ok) {
     return Command.<World, Http>named(name).from(from).to(LOGGED_IN)
-        .with((world, user) -> Gen.constant(user.index()))
+        .with((world, user) -> Gen.constant(nameOf(user)))
         .run((http, user) -> logIn(http, path, user, ok))
         .yields("session", Login::session)
         .expect((world, call, login) -> expectSession(name, ok, login))
         .update((world, call) -> updateAccount(world, call.user().index(),
             account -> account.loggedIn(call.ref("session"))))
-        .describedAs(call -> name + "(" + nameOf(call.arg()) + ")");
+        .describedAs(call -> name + "(" + call.arg() + ")");
   }
 
   /** The commands of this machine, to add to a model with {@code .commands(..)}. */
   public List<CommandSpec<World, Http>> commands() {
     List<CommandSpec<World, Http>> commands = new ArrayList<>();
     if (registerLogsIn) {
-      CommandBuilder.Run<World, Http, Integer, Login> register =
+      CommandBuilder.Run<World, Http, String, Login> register =
           logIn("register", new Object[] {NEW}, registerPath, registered);
       commands.add(userIdPath == null ? register
           : register.yields("user", login -> login.response().path(userIdPath))
               .update((world, call) -> withId(world, call)));
     } else {
-      CommandBuilder.Run<World, Http, Integer, Response> register =
+      CommandBuilder.Run<World, Http, String, Response> register =
           Command.<World, Http>named("register").from(NEW).to(LOGGED_OUT)
-              .with((world, user) -> Gen.constant(user.index()))
-              .run((http, user) -> http.post(registerPath, credentials(user)))
+              .with((world, user) -> Gen.constant(nameOf(user)))
+              .run((http, name) -> http.post(registerPath, credentials(name)))
               .expect((world, call, response) -> Expect.status("register", registered, response))
-              .describedAs(call -> "register(" + nameOf(call.arg()) + ")");
+              .describedAs(call -> "register(" + call.arg() + ")");
       commands.add(userIdPath == null ? register
           : register.yields("user", response -> response.path(userIdPath))
               .update((world, call) -> withId(world, call)));

@@ -16,6 +16,7 @@ public final class Model<M, S> {
   private final List<String> userStates;
   private final List<Command<M, S>> commands;
   private final List<NamedInvariant<M, S>> invariants;
+  private final List<FlagDimension> flags;
 
   Model(
       String name,
@@ -23,11 +24,22 @@ public final class Model<M, S> {
       List<String> userStates,
       List<Command<M, S>> commands,
       List<NamedInvariant<M, S>> invariants) {
+    this(name, initialState, userStates, commands, invariants, List.of());
+  }
+
+  Model(
+      String name,
+      Supplier<M> initialState,
+      List<String> userStates,
+      List<Command<M, S>> commands,
+      List<NamedInvariant<M, S>> invariants,
+      List<FlagDimension> flags) {
     this.name = name;
     this.initialState = initialState;
     this.userStates = List.copyOf(userStates);
     this.commands = List.copyOf(commands);
     this.invariants = List.copyOf(invariants);
+    this.flags = List.copyOf(flags);
   }
 
   /** Starts a model named {@code name}, whose users talk to the system through an {@code S}. */
@@ -60,6 +72,11 @@ public final class Model<M, S> {
 
   public List<NamedInvariant<M, S>> invariants() {
     return invariants;
+  }
+
+  /** The flags programs vary along, program flags and user flags, in declared order. */
+  public List<FlagDimension> flags() {
+    return flags;
   }
 
   /** An invariant and the name reports give it. */

@@ -21,6 +21,7 @@ public final class ModelBuilder<M, S> {
   private final List<String> userStates = new ArrayList<>();
   private final List<CommandSpec<M, S>> commands = new ArrayList<>();
   private final List<Model.NamedInvariant<M, S>> invariants = new ArrayList<>();
+  private final List<FlagDimension> flags = new ArrayList<>();
 
   ModelBuilder(String name, Supplier<M> initialState) {
     this.name = Objects.requireNonNull(name, "name");
@@ -62,6 +63,58 @@ public final class ModelBuilder<M, S> {
   public ModelBuilder<M, S> invariant(String invariantName, Invariant<M, S> check) {
     invariants.add(new Model.NamedInvariant<>(invariantName, Objects.requireNonNull(check)));
     return this;
+  }
+
+  /**
+   * A feature flag that each program draws on or off, like any other choice, so programs cover
+   * both sides in one run. {@code apply} makes the running system see the program's value (a
+   * flag-service stub, say); it runs after every reset, before the first step.
+   */
+  public ModelBuilder<M, S> programFlag(String flagName, FlagDimension.FlagSetter apply) {
+    return flag(new FlagDimension(requireFlagName(flagName), false, 50, apply));
+  }
+
+  /**
+   * A user attribute that flags target (staff or not, say), drawn for each user of each program:
+   * on for about half of them. The model reads it from {@code user.flags().on(name)}, and makes
+   * the system agree (a staff user registers under a staff name, say).
+   */
+  public ModelBuilder<M, S> userFlag(String flagName) {
+    return flag(new FlagDimension(requireFlagName(flagName), true, 50, on -> {}));
+  }
+
+  /**
+   * A percentage rollout: a user flag that is on for about {@code percentOn} percent of users
+   * (1 to 99). Shrinking still prefers it off.
+   */
+  public ModelBuilder<M, S> userFlag(String flagName, int percentOn) {
+    if (percentOn < 1 || percentOn > 99) {
+      throw new TollgateConfigurationException(
+          "Flag '" + flagName + "': expected a rollout percentage from 1 to 99, but found "
+              + percentOn + ". A flag on for everyone or no one needs no dimension: drop it.");
+    }
+    return flag(new FlagDimension(requireFlagName(flagName), true, percentOn, on -> {}));
+  }
+
+  private ModelBuilder<M, S> flag(FlagDimension flag) {
+    for (FlagDimension earlier : flags) {
+      if (earlier.name().equals(flag.name())) {
+        throw new TollgateConfigurationException(
+            "Model '" + name + "' declares flag '" + flag.name() + "' twice. Expected unique"
+                + " flag names, since users and reports tell flags apart by name; rename one.");
+      }
+    }
+    flags.add(flag);
+    return this;
+  }
+
+  private String requireFlagName(String flagName) {
+    if (flagName == null || flagName.isBlank()) {
+      throw new TollgateConfigurationException(
+          "Model '" + name + "' declares a flag without a name; name it, e.g."
+              + " .userFlag(\"staff\").");
+    }
+    return flagName;
   }
 
   /** Checks the model and builds it; a mistake gives one error naming the element at fault. */
@@ -107,7 +160,7 @@ public final class ModelBuilder<M, S> {
                 + " .invariant(\"counts match\", (model, users) -> ...).");
       }
     }
-    return new Model<>(name, initialState, states, built, invariants);
+    return new Model<>(name, initialState, states, built, invariants, flags);
   }
 
   private void requireKnown(Command<M, S> command, String where, String state, Set<String> known) {

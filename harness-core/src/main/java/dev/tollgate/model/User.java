@@ -2,9 +2,18 @@ package dev.tollgate.model;
 
 /**
  * One simulated user of a program, as the model sees it at a step: its position among the
- * program's users and the state of its finite-state machine.
+ * program's users, the state of its finite-state machine, and the flags it sees in this program.
  */
-public record User(int index, String state) {
+public record User(int index, String state, Flags flags) {
+
+  public User {
+    flags = flags == null ? Flags.none() : flags;
+  }
+
+  /** A user of a model that declares no flags. */
+  public User(int index, String state) {
+    this(index, state, Flags.none());
+  }
 
   /** {@code user1}, {@code user2}, … as reports show it. */
   public String name() {

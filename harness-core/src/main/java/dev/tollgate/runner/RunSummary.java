@@ -7,7 +7,9 @@ import java.util.Set;
 
 /**
  * What a passing check covered. {@link #toString()} is the one-line statistics report. {@code
- * corpus} lists the regression corpus entries replayed first, as {@code file: outcome}.
+ * corpus} lists the regression corpus entries replayed first, as {@code file: outcome}. {@code
+ * flagCounts} gives, per command, how often it ran under each flag value ({@code as staff},
+ * {@code as not staff}, {@code pinning on}, ...); it is empty for a model without flags.
  */
 public record RunSummary(
     String model,
@@ -19,10 +21,27 @@ public record RunSummary(
     Map<String, Integer> transitions,
     Duration elapsed,
     String note,
-    List<String> corpus) {
+    List<String> corpus,
+    Map<String, Map<String, Integer>> flagCounts) {
 
   public RunSummary {
     corpus = List.copyOf(corpus);
+    flagCounts = Map.copyOf(flagCounts);
+  }
+
+  public RunSummary(
+      String model,
+      long seed,
+      int programs,
+      long steps,
+      Map<String, Integer> commandCounts,
+      Set<String> statesVisited,
+      Map<String, Integer> transitions,
+      Duration elapsed,
+      String note,
+      List<String> corpus) {
+    this(model, seed, programs, steps, commandCounts, statesVisited, transitions, elapsed, note,
+        corpus, Map.of());
   }
 
   @Override
@@ -33,6 +52,18 @@ public record RunSummary(
         .append(seed).append("); commands:");
     commandCounts.forEach((name, count) -> out.append(' ').append(name).append('=').append(count));
     out.append("; user states visited: ").append(String.join(", ", statesVisited));
+    if (!flagCounts.isEmpty()) {
+      out.append("; by flag:");
+      new java.util.TreeMap<>(flagCounts).forEach((command, counts) -> {
+        out.append(' ').append(command).append(" (");
+        String sep = "";
+        for (Map.Entry<String, Integer> count : new java.util.TreeMap<>(counts).entrySet()) {
+          out.append(sep).append(count.getValue()).append("× ").append(count.getKey());
+          sep = ", ";
+        }
+        out.append(')');
+      });
+    }
     if (!corpus.isEmpty()) {
       out.append("; corpus entries replayed first: ").append(corpus.size());
     }

@@ -34,8 +34,9 @@ import java.util.concurrent.Executors;
  * The engine's benchmark: generation throughput, how many runs shrinking needs per planted bug,
  * and the engine's own cost against a run on a real (HTTP) system, measured side by side.
  *
- * <p>Run: {@code mvn -q -pl harness-core test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.tollgate.bench.EngineBench}
+ * <p>Run (from the top folder): {@code mvn -B -o -q -pl harness-core -am test-compile &&
+ * bash harness-core/scripts/run-main.sh harness-core dev.tollgate.bench.EngineBench} (optional
+ * argument: seeds per planted bug, default 20)
  */
 public final class EngineBench {
   private static final PrintStream OUT = System.out;

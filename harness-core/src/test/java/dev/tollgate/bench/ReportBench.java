@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * against the same check that also reruns the failure three times to classify it and writes the
  * three report files. Both are measured side by side, alternating, in one run.
  *
- * <p>Run: {@code mvn -q -pl harness-core test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.tollgate.bench.ReportBench}
+ * <p>Run (from the top folder): {@code mvn -B -o -q -pl harness-core -am test-compile &&
+ * bash harness-core/scripts/run-main.sh harness-core dev.tollgate.bench.ReportBench}
  */
 public final class ReportBench {
   private static final PrintStream OUT = System.out;

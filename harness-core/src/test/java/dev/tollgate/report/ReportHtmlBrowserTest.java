@@ -251,6 +251,12 @@ class ReportHtmlBrowserTest {
         .contains("Not linearizable").contains("Why no order fits")
         .contains("none of these can come next").contains("the ticket taken")
         .contains("id=\"states-tried\"").containsPattern("failed in [1-5] of 5 runs");
+    // The shrunk program and the model state do not read the branches as steps in sequence.
+    String program = dom.substring(dom.indexOf("<h2>Shrunk program</h2>"),
+        dom.indexOf("<h2>Concurrent run</h2>"));
+    assertThat(program).contains("Branches, run at once")
+        .containsPattern("after the prefix|at the start of the branches \\(no prefix\\)")
+        .doesNotContain("before step").doesNotContain("failed-step");
     assertThat(Files.readString(folder.resolve("report.md"))).contains("## Concurrent run")
         .contains("### Why no order fits");
     assertThat(Files.readString(folder.resolve("report.json"))).contains("\"closestOrder\"");

@@ -23,6 +23,8 @@ public final class Program<M, S> {
   private final List<Span> spans;
   private final int prefixSize;
   private final Layout layout;
+  /** Drawn with the program, before its first step; set once, by the generator. */
+  private ProgramFlags flags = ProgramFlags.none();
   /** How many references the program's steps make: the slots of each run's {@link Bindings}. */
   private final int references;
 
@@ -79,6 +81,16 @@ public final class Program<M, S> {
   /** How many references the program's steps make, all steps together. */
   public int references() {
     return references;
+  }
+
+  /** The flag values this program drew (none when the model declares no flags). */
+  public ProgramFlags flags() {
+    return flags;
+  }
+
+  Program<M, S> withFlags(ProgramFlags drawn) {
+    this.flags = drawn;
+    return this;
   }
 
   public int users() {
@@ -157,7 +169,7 @@ public final class Program<M, S> {
 
   /** A text that is equal for two programs exactly when they would do the same things. */
   public String key() {
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(flags.describe());
     for (Step<M, S> step : prefix()) {
       out.append(step.key()).append(';');
     }

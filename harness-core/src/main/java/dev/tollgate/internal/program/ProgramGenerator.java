@@ -161,6 +161,7 @@ public final class ProgramGenerator<M, S> {
           default -> 1 - 1.0 / (2.0 * maxSteps + 1);
         };
     Distribution more = Distribution.bernoulli(keepGoing);
+    ProgramFlags flags = ProgramFlags.draw(model.flags(), users, choices);
 
     Object token = new Object();
     M state = model.initialState();
@@ -177,7 +178,7 @@ public final class ProgramGenerator<M, S> {
 
     for (int index = 0; index < maxSteps; index++) {
       for (int u = 0; u < users; u++) {
-        people[u] = new User(u, userStates[u]);
+        people[u] = new User(u, userStates[u], flags.of(u));
       }
       boolean any = false;
       boolean anyWeighted = false;
@@ -252,7 +253,7 @@ public final class ProgramGenerator<M, S> {
       stepSpans.add(new int[] {spanStart, choices.position()});
     }
     if (parallel < 2) {
-      return new Program<>(token, users, steps, choices);
+      return new Program<>(token, users, steps, choices).withFlags(flags);
     }
     int prefixEnd = stoppedAt >= 0 ? stoppedAt : choices.position();
     if (stoppedAt < 0) {
@@ -262,7 +263,7 @@ public final class ProgramGenerator<M, S> {
       choices.choose(2, NEVER);
     }
     return withBranches(token, state, userStates, steps, stepSpans, prefixEnd, slots, weights,
-        everEnabled, checked, choices);
+        everEnabled, checked, choices, flags);
   }
 
   /**
@@ -274,7 +275,7 @@ public final class ProgramGenerator<M, S> {
    */
   private Program<M, S> withBranches(Object token, M state, String[] userStates,
       List<Step<M, S>> prefix, List<int[]> stepSpans, int prefixEnd, int slots, int[] weights,
-      boolean[] everEnabled, boolean checked, ChoiceRecorder choices) {
+      boolean[] everEnabled, boolean checked, ChoiceRecorder choices, ProgramFlags flags) {
     int n = commands.size();
     int countAt = choices.position();
     int count = 2 + choices.choose(Math.min(parallel, users) - 1);
@@ -339,7 +340,7 @@ public final class ProgramGenerator<M, S> {
         at = choices.position();
         choices.choose(users, usersOf(enabled[c], ones));
         choices.resolve(at, b);
-        User user = new User(b, aloneUsers[b]);
+        User user = new User(b, aloneUsers[b], flags.of(b));
         choices.beginSpan(ChoiceRecorder.ARGUMENT);
         Object arg = argument(command, alone, user, index, choices);
         choices.endSpan();
@@ -376,7 +377,7 @@ public final class ProgramGenerator<M, S> {
       branchSpans.add(new int[] {branchStart, choices.position()});
     }
     return new Program<>(token, users, prefix, branches,
-        new Program.Layout(prefixEnd, countAt, branchSpans), stepSpans, choices);
+        new Program.Layout(prefixEnd, countAt, branchSpans), stepSpans, choices).withFlags(flags);
   }
 
   /** Whether command {@code i} makes a kind of reference that no other command still on makes. */

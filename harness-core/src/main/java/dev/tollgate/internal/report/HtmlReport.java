@@ -67,8 +67,13 @@ public final class HtmlReport {
             : " programs, ").append(run.coverage().steps()).append(" steps run</p>\n");
     if (!run.passed()) {
       failure(run, out);
-      steps(run, out);
-      modelState(run, out);
+      if (run.parallel() == null) {
+        steps(run, out);
+        modelState(run, out);
+      } else {
+        parallelSteps(run, out);
+        parallelModelState(run, out);
+      }
     }
     if (run.parallel() != null) {
       out.append(ConcurrentRunReport.html(ConcurrentRun.from(run)));
@@ -103,7 +108,8 @@ public final class HtmlReport {
     FailureRecord f = run.failure();
     RunRecord.Discovery d = run.discovery();
     out.append("<div class=\"box failbox\" id=\"failure\"><strong>Failed: ")
-        .append(e(f.description())).append(" at step ").append(f.step()).append("</strong>");
+        .append(e(f.description())).append(inBranches(run) ? " in the parallel branches"
+            : " at step " + f.step()).append("</strong>");
     if (f.expected() != null) {
       out.append("<table><tr><th>expected</th><td class=\"expected\"><pre>").append(e(f.expected()))
           .append("</pre></td></tr><tr><th>actual</th><td class=\"actual\"><pre>")
@@ -123,15 +129,7 @@ public final class HtmlReport {
   private static void steps(RunRecord run, StringBuilder out) {
     out.append("<h2>Shrunk program</h2>\n<ol class=\"steps\" id=\"steps\">\n");
     for (StepRecord step : run.steps()) {
-      out.append("<li").append(step.failed() ? " class=\"failed-step\"" : "").append("><code>")
-          .append(e(step.text())).append("</code>");
-      if (step.failed()) {
-        out.append(" <strong class=\"actual\">← FAILED: ").append(e(run.failure().description()))
-            .append("</strong>");
-      }
-      out.append("<div class=\"meta\"><span class=\"state\">").append(e(step.userStateBefore()))
-          .append(" → ").append(e(step.userStateAfter())).append("</span> · ")
-          .append(ms(step.latencyMs())).append(" ms</div>");
+      stepHead(run, step, out);
       if (step.compared()) {
         // A comparison: the control's answers beside the candidate's, one column each.
         out.append("<table class=\"versus\"><tr><th>control</th><th>candidate</th></tr><tr>")
@@ -146,6 +144,93 @@ public final class HtmlReport {
       out.append("</li>\n");
     }
     out.append("</ol>\n");
+  }
+
+  /** A numbered step's opening: its text, the failure mark if it failed, its user states, its time. */
+  private static void stepHead(RunRecord run, StepRecord step, StringBuilder out) {
+    out.append("<li").append(step.failed() ? " class=\"failed-step\"" : "").append("><code>")
+        .append(e(step.text())).append("</code>");
+    if (step.failed()) {
+      out.append(" <strong class=\"actual\">← FAILED: ").append(e(run.failure().description()))
+          .append("</strong>");
+    }
+    out.append("<div class=\"meta\"><span class=\"state\">").append(e(step.userStateBefore()))
+        .append(" → ").append(e(step.userStateAfter())).append("</span> · ")
+        .append(ms(step.latencyMs())).append(" ms</div>");
+  }
+
+  /** A parallel failure that lies in the branches, not in the prefix that runs before them. */
+  private static boolean inBranches(RunRecord run) {
+    return run.parallel() != null && run.failure().step() > run.parallel().prefixSteps();
+  }
+
+  /**
+   * A parallel program: its prefix as numbered steps (they ran in sequence), then each branch's
+   * steps, unnumbered, since the branches ran at once and no order of theirs is the real one.
+   */
+  private static void parallelSteps(RunRecord run, StringBuilder out) {
+    RunRecord.ParallelRecord parallel = run.parallel();
+    int prefix = Math.min(parallel.prefixSteps(), run.steps().size());
+    out.append("<h2>Shrunk program</h2>\n<p class=\"meta\" id=\"parallel-program\">")
+        .append(prefix).append(prefix == 1 ? " prefix step" : " prefix steps")
+        .append(" in sequence, then ").append(parallel.branches().size())
+        .append(" branches at once; how their steps overlapped is under Concurrent run.</p>\n");
+    if (prefix > 0) {
+      out.append("<h3>Prefix</h3>\n<ol class=\"steps\" id=\"steps\">\n");
+      for (StepRecord step : run.steps().subList(0, prefix)) {
+        stepHead(run, step, out);
+        exchanges(step, step.exchanges(), out);
+        out.append("</li>\n");
+      }
+      out.append("</ol>\n");
+    }
+    out.append("<h3>Branches, run at once</h3>\n<ul class=\"branches\" id=\"branch-steps\">\n");
+    for (RunRecord.BranchRecord branch : parallel.branches()) {
+      out.append("<li>branch ").append(branch.branch() + 1).append(" (<code>")
+          .append(e(branch.user())).append("</code>):<ul>");
+      for (RunRecord.TimedStep timed : branch.steps()) {
+        StepRecord step = timed.number() >= 1 && timed.number() <= run.steps().size()
+            ? run.steps().get(timed.number() - 1) : null;
+        out.append("<li><code>").append(step == null ? "step " + timed.number() : e(step.text()))
+            .append("</code> → <code>").append(timed.pending() ? "no answer" : e(timed.answer()))
+            .append("</code>");
+        if (step != null) {
+          exchanges(step, step.exchanges(), out);
+        }
+        out.append("</li>");
+      }
+      out.append("</ul></li>\n");
+    }
+    out.append("</ul>\n");
+  }
+
+  /**
+   * A parallel failure in the branches has no step before which the model stood: it shows the
+   * state the branches started from (after the prefix) and, where the checker found one, the
+   * state the closest order of their steps stops in.
+   */
+  private static void parallelModelState(RunRecord run, StringBuilder out) {
+    if (!inBranches(run)) {
+      modelState(run, out);
+      return;
+    }
+    int prefix = Math.min(run.parallel().prefixSteps(), run.steps().size());
+    ConcurrentRun concurrent = ConcurrentRun.from(run);
+    String start = concurrent.initialState() != null ? concurrent.initialState()
+        : prefix > 0 ? run.steps().get(prefix - 1).modelAfter()
+        : run.steps().isEmpty() ? null : run.steps().get(0).modelBefore();
+    out.append("<h2>Model state around the failure</h2>\n<table id=\"model-state\">")
+        .append("<tr><th>").append(prefix == 0 ? "at the start of the branches (no prefix)"
+            : "after the prefix (" + prefix + (prefix == 1 ? " step)" : " steps)"))
+        .append("</th><td><pre>").append(e(String.valueOf(start))).append("</pre></td></tr>");
+    if (!concurrent.breaks().isEmpty()) {
+      out.append("<tr><th>where the closest order stops (").append(concurrent.closestOrder().size())
+          .append(" of ").append(concurrent.partitionOperations())
+          .append(" operations placed)</th><td><pre>").append(e(concurrent.breaks().get(0).state()))
+          .append("</pre></td></tr>");
+    }
+    out.append("</table>\n<p class=\"meta\">The branches ran at once, so no single step")
+        .append(" comes before the failure; Concurrent run shows the closest order, step by step.</p>\n");
   }
 
   private static void exchanges(StepRecord step, List<Exchange> exchanges, StringBuilder out) {
@@ -215,7 +300,17 @@ public final class HtmlReport {
     out.append("<h2>Coverage</h2>\n<table><tr><th>command</th><th>runs</th></tr>");
     c.commands().forEach((command, count) -> out.append("<tr><td><code>").append(e(command))
         .append("</code></td><td class=\"num\">").append(count).append("</td></tr>"));
-    out.append("</table>\n<p class=\"meta\">generated program lengths (steps: programs): ");
+    out.append("</table>\n");
+    if (!c.flags().isEmpty()) {
+      out.append("<h3>By flag</h3>\n<table id=\"flags\"><tr><th>command</th><th>flag value</th>")
+          .append("<th>runs</th></tr>");
+      c.flags().forEach((command, counts) -> counts.forEach((label, count) ->
+          out.append("<tr><td><code>").append(e(command)).append("</code></td><td>")
+              .append(e(label)).append("</td><td class=\"num\">").append(count)
+              .append("</td></tr>")));
+      out.append("</table>\n");
+    }
+    out.append("<p class=\"meta\">generated program lengths (steps: programs): ");
     c.programLengths().forEach((length, count) -> out.append(length).append(": ").append(count)
         .append("&nbsp; "));
     out.append("</p>\n");

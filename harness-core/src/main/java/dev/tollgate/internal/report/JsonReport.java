@@ -140,7 +140,7 @@ public final class JsonReport {
     return ordered(
         "programs", c.programs(), "steps", c.steps(), "commands", c.commands(),
         "userStates", c.userStates(), "transitions", transitions,
-        "programLengths", c.programLengths());
+        "programLengths", c.programLengths(), "flags", c.flags());
   }
 
   static Map<String, Object> ordered(Object... keysAndValues) {

@@ -28,6 +28,7 @@ public final class MarkdownReport {
         .append(run.coverage().programs()).append(" programs, ").append(run.coverage().steps())
         .append(" steps (seed ").append(run.seed()).append(").\n\n");
     latency(run, out);
+    flags(run, out);
     corpus(run, out);
     out.append("## Run again\n\nThe same tries: `-Dtollgate.seed=").append(run.seed())
         .append("`\n");
@@ -78,6 +79,7 @@ public final class MarkdownReport {
       out.append(ConcurrentRunReport.markdown(ConcurrentRun.from(run)));
     }
     latency(run, out);
+    flags(run, out);
     corpus(run, out);
     out.append("## Replay\n\nRuns exactly this program again, whatever the seed:\n\n");
     block(null, run.replayCommand(), out);
@@ -92,6 +94,16 @@ public final class MarkdownReport {
     run.coverage().latency().forEach((command, l) -> out.append("| ").append(cell(command))
         .append(String.format(Locale.ROOT, " | %d | %.2f | %.2f | %.2f |%n",
             l.count(), l.p50Ms(), l.p95Ms(), l.p99Ms())));
+    out.append('\n');
+  }
+
+  /** Coverage by flag value, one line per command: both sides of each flag ran, or not. */
+  private static void flags(RunRecord run, StringBuilder out) {
+    if (run.coverage().flags().isEmpty()) {
+      return;
+    }
+    out.append("## Coverage by flag\n\n");
+    run.coverage().flagLines().forEach(line -> out.append("- ").append(escape(line)).append('\n'));
     out.append('\n');
   }
 

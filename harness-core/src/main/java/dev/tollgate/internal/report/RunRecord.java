@@ -277,7 +277,11 @@ public record RunRecord(
     }
   }
 
-  /** What all runs covered. {@code userStates} is in the model's declared order. */
+  /**
+   * What all runs covered. {@code userStates} is in the model's declared order; {@code flags}
+   * gives, per command, how often it ran under each flag value ({@code as staff}, {@code pinning
+   * off}), and is empty for a model without flags.
+   */
   public record Coverage(
       int programs,
       long steps,
@@ -286,13 +290,37 @@ public record RunRecord(
       List<Transition> transitions,
       Map<Integer, Integer> programLengths,
       Map<String, Latency> latency,
-      Map<String, Latency> controlLatency) {
+      Map<String, Latency> controlLatency,
+      Map<String, Map<String, Integer>> flags) {
 
     public Coverage(
         int programs, long steps, Map<String, Integer> commands, List<String> userStates,
         List<Transition> transitions, Map<Integer, Integer> programLengths,
         Map<String, Latency> latency) {
       this(programs, steps, commands, userStates, transitions, programLengths, latency, Map.of());
+    }
+
+    public Coverage(
+        int programs, long steps, Map<String, Integer> commands, List<String> userStates,
+        List<Transition> transitions, Map<Integer, Integer> programLengths,
+        Map<String, Latency> latency, Map<String, Latency> controlLatency) {
+      this(programs, steps, commands, userStates, transitions, programLengths, latency,
+          controlLatency, Map.of());
+    }
+
+    /** e.g. {@code pin_todo ran 40× as staff, 35× as not staff}; one line per command. */
+    public List<String> flagLines() {
+      List<String> lines = new java.util.ArrayList<>();
+      flags.forEach((command, counts) -> {
+        StringBuilder line = new StringBuilder(command).append(" ran");
+        String sep = " ";
+        for (Map.Entry<String, Integer> count : counts.entrySet()) {
+          line.append(sep).append(count.getValue()).append("× ").append(count.getKey());
+          sep = ", ";
+        }
+        lines.add(line.toString());
+      });
+      return lines;
     }
   }
 

@@ -454,7 +454,8 @@ public final class Checker<M, S> {
         model.name(), seed, statistics.programs(), statistics.steps(), statistics.commands(),
         statistics.states(), statistics.transitions(),
         Duration.ofNanos(System.nanoTime() - started), rareNote(note),
-        corpus.stream().map(c -> c.file() + ": " + c.outcome()).toList());
+        corpus.stream().map(c -> c.file() + ": " + c.outcome()).toList(),
+        RunReports.flagCounts(statistics));
     Path folder = reportFolder();
     if (folder != null) {
       ReportFiles.write(folder, new RunRecord(

@@ -5,6 +5,7 @@ import dev.tollgate.TollgateHarnessException;
 import dev.tollgate.internal.http.Transport;
 import dev.tollgate.internal.program.Bindings;
 import dev.tollgate.internal.program.Program;
+import dev.tollgate.internal.program.ProgramFlags;
 import dev.tollgate.internal.program.Step;
 import dev.tollgate.model.Command;
 import dev.tollgate.model.Model;
@@ -318,8 +319,9 @@ public final class Executor<M, S> implements ProgramRunner<M, S> {
       } catch (Exception | AssertionError e) {
         throw resetFailure(e);
       }
+      applyFlags();
       resetNanos = System.nanoTime() - resetStart;
-      Clients clients = new Clients(program.users());
+      Clients clients = new Clients(program.users(), program.flags());
       Phase current = resetPhase;
       try (Bindings.Scope scope = bindings.open()) {
         for (Step<M, S> step : program.prefix()) {
@@ -345,6 +347,18 @@ public final class Executor<M, S> implements ProgramRunner<M, S> {
             exchangesBefore(steps.size()), null, bindings);
       } finally {
         clients.close();
+      }
+    }
+
+    /** The program's flag values reach the system once it is reset, before the first step. */
+    private void applyFlags() {
+      try {
+        program.flags().apply();
+      } catch (Exception | AssertionError e) {
+        throw new TollgateHarnessException("Setting the program's flags (" + program.flags()
+            .describe() + ") failed after the reset: " + e + ". Expected each .programFlag(..)"
+            + " setter to reach what serves the flag (a flag-service stub, say); check that it is"
+            + " up.", e);
       }
     }
 
@@ -622,9 +636,11 @@ public final class Executor<M, S> implements ProgramRunner<M, S> {
   /** Each user's client, made on first use and closed after the run. */
   private final class Clients implements Users<S> {
     private final Object[] clients;
+    private final ProgramFlags flags;
 
-    Clients(int users) {
+    Clients(int users, ProgramFlags flags) {
       this.clients = new Object[users];
+      this.flags = flags;
     }
 
     @Override
@@ -637,7 +653,8 @@ public final class Executor<M, S> implements ProgramRunner<M, S> {
     public S client(int index) {
       if (clients[index] == null) {
         try {
-          clients[index] = system.client(new User(index, model.userStates().get(0)));
+          clients[index] = system.client(
+              new User(index, model.userStates().get(0), flags.of(index)));
         } catch (Exception e) {
           throw new TollgateConfigurationException(
               "Making a client for user" + (index + 1) + " failed: " + e

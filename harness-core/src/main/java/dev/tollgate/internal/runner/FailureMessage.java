@@ -66,6 +66,9 @@ public final class FailureMessage {
           .append(n.stepsRun()).append(" system steps; shrinking ran ")
           .append(n.shrinkSteps()).append(" system steps.\n");
     }
+    if (!program.flags().isEmpty()) {
+      out.append("Flags: ").append(program.flags().describe()).append('\n');
+    }
     out.append('\n');
     List<? extends Step<?, ?>> steps = program.steps();
     int width = String.valueOf(steps.size()).length();

@@ -48,7 +48,13 @@ final class RunReports {
     return new RunRecord.Coverage(statistics.programs(), statistics.steps(),
         new LinkedHashMap<>(statistics.commands()), userStates, transitions,
         new LinkedHashMap<>(statistics.lengths()), latency(statistics.latencies()),
-        latency(control));
+        latency(control), flagCounts(statistics));
+  }
+
+  static Map<String, Map<String, Integer>> flagCounts(Statistics statistics) {
+    Map<String, Map<String, Integer>> flags = new LinkedHashMap<>();
+    statistics.flags().forEach((command, counts) -> flags.put(command, new LinkedHashMap<>(counts)));
+    return flags;
   }
 
   private static Map<String, RunRecord.Latency> latency(Map<String, LatencySamples> samples) {

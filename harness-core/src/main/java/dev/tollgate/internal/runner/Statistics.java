@@ -16,6 +16,7 @@ public final class Statistics {
   private final Map<String, LatencySamples> latencies = new TreeMap<>();
   private final Map<List<String>, Integer> moves = new LinkedHashMap<>();
   private final Map<Integer, Integer> lengths = new TreeMap<>();
+  private final Map<String, Map<String, Integer>> flags = new TreeMap<>();
   private int programs;
   private long steps;
 
@@ -33,6 +34,12 @@ public final class Statistics {
           step.user().state() + " --" + name + "--> " + step.userStateAfter(), 1, Integer::sum);
       moves.merge(List.of(step.user().state(), name, step.userStateAfter()), 1, Integer::sum);
       latencies.computeIfAbsent(name, k -> new LatencySamples()).add(result.latencyNanos()[i]);
+      if (!program.flags().isEmpty()) {
+        Map<String, Integer> byFlag = flags.computeIfAbsent(name, k -> new TreeMap<>());
+        for (String label : program.flags().labels(step.user().index())) {
+          byFlag.merge(label, 1, Integer::sum);
+        }
+      }
     }
   }
 
@@ -64,6 +71,14 @@ public final class Statistics {
   /** How many programs had each length (in steps). */
   public Map<Integer, Integer> lengths() {
     return lengths;
+  }
+
+  /**
+   * For each command that ran, how often it ran under each flag value: {@code as staff}, {@code
+   * as not staff}, {@code pinning on}, {@code pinning off}. Empty for a model without flags.
+   */
+  public Map<String, Map<String, Integer>> flags() {
+    return flags;
   }
 
   public Map<String, LatencySamples> latencies() {

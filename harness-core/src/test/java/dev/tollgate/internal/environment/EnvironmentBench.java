@@ -39,9 +39,10 @@ import org.testcontainers.utility.DockerImageName;
  * the same schema, and each environment's start against its parts started by hand.
  *
  * <pre>
+ * mvn -B -o -q -pl harness-core -am test-compile
  * TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost \
- * cd harness-core && mvn -q test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.tollgate.internal.environment.EnvironmentBench [-Dexec.args="resets starts"]
+ *     bash harness-core/scripts/run-main.sh harness-core \
+ *     dev.tollgate.internal.environment.EnvironmentBench [resets] [starts]
  * </pre>
  */
 public final class EnvironmentBench {

@@ -22,7 +22,8 @@ public enum Bug {
      */
     OWNER_RENAMED("owner-renamed"),
     /** A latency regression: {@code GET /todos/{id}} sleeps 300 ms first. For control vs candidate. */
-    SLOW_GET("slow-get");
+    SLOW_GET("slow-get"),
+    PIN_TOGGLES("pin-toggles");
 
     private final String switchName;
 

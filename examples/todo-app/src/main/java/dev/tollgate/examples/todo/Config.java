@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  *
  * @param port TCP port; 0 picks a free one
  * @param notifierUrl base URL of the notifier, or null to send no notifications
+ * @param flagsUrl base URL of a flag service asked for runtime flags (pinning) on each request, or
+ *     null to take them from {@code flags} alone
  */
 public record Config(
         int port,
@@ -27,7 +29,8 @@ public record Config(
         Duration notifierTimeout,
         Set<Flag> flags,
         Set<String> staffUsers,
-        Set<Bug> bugs) {
+        Set<Bug> bugs,
+        URI flagsUrl) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_NOTIFIER_TIMEOUT = Duration.ofMillis(500);
@@ -41,30 +44,35 @@ public record Config(
     /** A correct service on a free port, with no notifier, no flags, no staff. */
     public static Config forDatabase(String dbUrl, String dbUser, String dbPassword) {
         return new Config(0, dbUrl, dbUser, dbPassword, null, DEFAULT_NOTIFIER_TIMEOUT,
-                Set.of(), Set.of(), Set.of());
+                Set.of(), Set.of(), Set.of(), null);
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dbUrl, dbUser, dbPassword, notifierUrl, notifierTimeout, flags, staffUsers, bugs);
+        return new Config(newPort, dbUrl, dbUser, dbPassword, notifierUrl, notifierTimeout, flags, staffUsers, bugs, flagsUrl);
     }
 
     public Config withNotifier(URI url, Duration timeout) {
-        return new Config(port, dbUrl, dbUser, dbPassword, url, timeout, flags, staffUsers, bugs);
+        return new Config(port, dbUrl, dbUser, dbPassword, url, timeout, flags, staffUsers, bugs, flagsUrl);
     }
 
     public Config withFlags(Flag... newFlags) {
         return new Config(port, dbUrl, dbUser, dbPassword, notifierUrl, notifierTimeout,
-                Set.copyOf(List.of(newFlags)), staffUsers, bugs);
+                Set.copyOf(List.of(newFlags)), staffUsers, bugs, flagsUrl);
     }
 
     public Config withStaffUsers(String... names) {
         return new Config(port, dbUrl, dbUser, dbPassword, notifierUrl, notifierTimeout,
-                flags, Set.copyOf(List.of(names)), bugs);
+                flags, Set.copyOf(List.of(names)), bugs, flagsUrl);
     }
 
     public Config withBugs(Bug... newBugs) {
         return new Config(port, dbUrl, dbUser, dbPassword, notifierUrl, notifierTimeout,
-                flags, staffUsers, Set.copyOf(List.of(newBugs)));
+                flags, staffUsers, Set.copyOf(List.of(newBugs)), flagsUrl);
+    }
+
+    /** Asks the flag service at {@code url} for runtime flags on each request. */
+    public Config withFlagService(URI url) {
+        return new Config(port, dbUrl, dbUser, dbPassword, notifierUrl, notifierTimeout, flags, staffUsers, bugs, url);
     }
 
     public boolean has(Bug bug) {
@@ -93,6 +101,8 @@ public record Config(
                     + "'. Set it to e.g. jdbc:postgresql://localhost:5432/todo");
         }
         URI notifier = collect(problems, () -> parseNotifierUrl(env.get("NOTIFIER_URL")));
+        URI flagService = collect(problems, () -> parseUrl("FLAGS_URL", env.get("FLAGS_URL"),
+                "to take flags from TODO_APP_FLAGS alone"));
         Duration timeout = collect(problems, () -> parseTimeout(env.get("NOTIFIER_TIMEOUT_MS")));
         Set<Flag> flags = collect(problems, () -> Flag.parseList(env.get("TODO_APP_FLAGS")));
         Set<Bug> bugs = collect(problems, () -> Bug.parseList(env.get("TODO_APP_BUGS")));
@@ -102,7 +112,8 @@ public record Config(
                     + String.join("\n  - ", problems));
         }
         return new Config(port, dbUrl, env.getOrDefault("DB_USER", ""), env.getOrDefault("DB_PASSWORD", ""),
-                notifier, timeout, flags == null ? Set.of() : flags, staff, bugs == null ? Set.of() : bugs);
+                notifier, timeout, flags == null ? Set.of() : flags, staff, bugs == null ? Set.of() : bugs,
+                flagService);
     }
 
     private static <T> T collect(List<String> problems, Supplier<T> parse) {
@@ -131,6 +142,10 @@ public record Config(
     }
 
     private static URI parseNotifierUrl(String raw) {
+        return parseUrl("NOTIFIER_URL", raw, "to send no notifications");
+    }
+
+    private static URI parseUrl(String variable, String raw, String unsetMeans) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -142,8 +157,8 @@ public record Config(
         } catch (java.net.URISyntaxException e) {
             // reported below with the value that was found
         }
-        throw new ConfigException("NOTIFIER_URL: expected an http(s) base URL such as http://localhost:9090, "
-                + "but found '" + raw + "'. Fix it, or leave NOTIFIER_URL unset to send no notifications.");
+        throw new ConfigException(variable + ": expected an http(s) base URL such as http://localhost:9090, "
+                + "but found '" + raw + "'. Fix it, or leave " + variable + " unset " + unsetMeans + ".");
     }
 
     private static Duration parseTimeout(String raw) {
@@ -177,6 +192,6 @@ public record Config(
         // The password stays out of logs.
         return "Config[port=" + port + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", notifierUrl=" + notifierUrl
                 + ", notifierTimeout=" + notifierTimeout.toMillis() + "ms, flags=" + flags + ", staffUsers="
-                + staffUsers + ", bugs=" + bugs + "]";
+                + staffUsers + ", bugs=" + bugs + ", flagsUrl=" + flagsUrl + "]";
     }
 }

@@ -20,8 +20,10 @@ final class TodoApi {
     private final Todos todos;
     private final Votes votes;
     private final Notifier notifier;
+    private final FlagService flags;
 
-    TodoApi(Config config, Database db, Input input, Notifier notifier) {
+    TodoApi(Config config, Database db, Input input, Notifier notifier, FlagService flags) {
+        this.flags = flags;
         this.config = config;
         this.db = db;
         this.input = input;
@@ -185,9 +187,10 @@ final class TodoApi {
 
     private void pin(Context ctx, boolean pinned) {
         User user = user(ctx);
-        if (!config.has(Flag.PINNING)) {
+        if (!flags.on(Flag.PINNING, user.name())) {
             throw new ApiException(404, "not_found",
-                    "pinning is switched off on this server; it needs TODO_APP_FLAGS=pinning");
+                    "pinning is switched off on this server; it needs TODO_APP_FLAGS=pinning, or the flag"
+                            + " service at FLAGS_URL to answer pinning as enabled");
         }
         if (!user.staff()) {
             throw ApiException.forbidden("expected a staff user to pin todos, but '" + user.name()

@@ -44,7 +44,8 @@ public final class TodoApp implements AutoCloseable {
         Database db = Database.open(config);
         try {
             TodoApi api = new TodoApi(config, db, new Input(mapper, config),
-                    new Notifier(config.notifierUrl(), config.notifierTimeout(), mapper));
+                    new Notifier(config.notifierUrl(), config.notifierTimeout(), mapper),
+                    new FlagService(config, mapper));
             Javalin server = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
                 javalin.startup.showOldJavalinVersionWarning = false;
@@ -52,8 +53,9 @@ public final class TodoApp implements AutoCloseable {
                 javalin.jetty.port = config.port();
                 api.register(javalin.routes);
             }).start();
-            LOG.info("todo-app ready on port {} (flags {}, bugs {}, notifier {})", server.port(), config.flags(),
-                    config.bugs(), config.notifierUrl() == null ? "off" : config.notifierUrl());
+            LOG.info("todo-app ready on port {} (flags {}, bugs {}, notifier {}{})", server.port(), config.flags(),
+                    config.bugs(), config.notifierUrl() == null ? "off" : config.notifierUrl(),
+                    config.flagsUrl() == null ? "" : ", flag service " + config.flagsUrl());
             return new TodoApp(server, db, api);
         } catch (RuntimeException e) {
             db.close();

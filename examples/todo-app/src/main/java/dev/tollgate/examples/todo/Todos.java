@@ -138,11 +138,17 @@ final class Todos {
 
     /** Sets or clears the pin on any user's todo; the caller has checked that the user is staff. */
     Todo pin(long id, boolean pinned) {
+        // pin-toggles: "pin" was made a toggle for a pin button, so pinning a pinned todo unpins it.
+        String set = config.has(Bug.PIN_TOGGLES) && pinned ? "pinned = NOT t.pinned" : "pinned = ?";
         return db.transaction(c -> {
-            try (PreparedStatement update = c.prepareStatement("UPDATE todos t SET pinned = ?, updated_at = now()"
+            try (PreparedStatement update = c.prepareStatement("UPDATE todos t SET " + set + ", updated_at = now()"
                     + " FROM users u WHERE t.id = ? AND u.id = t.owner_id RETURNING " + COLUMNS)) {
-                update.setBoolean(1, pinned);
-                update.setLong(2, id);
+                if (set.endsWith("?")) {
+                    update.setBoolean(1, pinned);
+                    update.setLong(2, id);
+                } else {
+                    update.setLong(1, id);
+                }
                 return single(update, null).orElseThrow(() -> ApiException.todoNotFound(id));
             }
         });

@@ -34,7 +34,8 @@ class ConfigTest {
                 "NOTIFIER_TIMEOUT_MS", "250",
                 "TODO_APP_FLAGS", "pinning",
                 "STAFF_USERS", "sam, pat",
-                "TODO_APP_BUGS", "delete-twice, vote-race"));
+                "TODO_APP_BUGS", "delete-twice, vote-race",
+                "FLAGS_URL", "http://localhost:9191"));
 
         assertThat(config.port()).isZero();
         assertThat(config.dbUser()).isEqualTo("todo");
@@ -43,6 +44,7 @@ class ConfigTest {
         assertThat(config.has(Flag.PINNING)).isTrue();
         assertThat(config.staffUsers()).containsExactlyInAnyOrder("sam", "pat");
         assertThat(config.bugs()).containsExactlyInAnyOrder(Bug.DELETE_TWICE, Bug.VOTE_RACE);
+        assertThat(config.flagsUrl()).isEqualTo(URI.create("http://localhost:9191"));
     }
 
     @Test
@@ -67,7 +69,7 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.fromEnv(Map.of("DB_URL", DB, "TODO_APP_BUGS", "delete-twice,typo")))
                 .hasMessageContaining("TODO_APP_BUGS: expected a comma-separated list of delete-twice, "
                         + "edit-resurrects, logout-keeps-session, list-leaks, page-drops-11th, double-vote, "
-                        + "blank-title, vote-fk-500, vote-race, owner-renamed, slow-get, but found unknown name 'typo'");
+                        + "blank-title, vote-fk-500, vote-race, owner-renamed, slow-get, pin-toggles, but found unknown name 'typo'");
     }
 
     @Test

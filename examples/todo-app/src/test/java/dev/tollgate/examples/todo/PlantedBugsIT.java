@@ -136,6 +136,30 @@ class PlantedBugsIT extends AppTestSupport {
         assertThat(client.add(client.signUp("alice"), "   ").statusCode()).isEqualTo(400);
     }
 
+    /** A staff user adds a todo and pins it twice: whether it is pinned after the second pin. */
+    private static boolean pinnedAfterPinningTwice(Client api) {
+        String sam = api.signUp("sam");
+        long id = api.addTodo(sam, "t");
+        api.as(sam).put("/todos/" + id + "/pin").then().statusCode(200);
+        return api.as(sam).put("/todos/" + id + "/pin").then().statusCode(200).extract().path("pinned");
+    }
+
+    @Test
+    void pin_toggles_unpins_a_todo_that_staff_pin_twice() {
+        Config pinning = services.config().withFlags(Flag.PINNING).withStaffUsers("sam");
+        try (TodoApp buggy = TodoApp.start(pinning.withBugs(Bug.PIN_TOGGLES));
+                TodoApp correct = TodoApp.start(pinning)) {
+            assertThat(pinnedAfterPinningTwice(new Client(buggy))).isFalse();
+            services.resetDatabase();
+            assertThat(pinnedAfterPinningTwice(new Client(correct))).isTrue();
+            // Only staff can pin, so no one else sees it: a non-staff user gets 403 either way.
+            services.resetDatabase();
+            Client api = new Client(buggy);
+            String alice = api.signUp("alice");
+            api.as(alice).put("/todos/" + api.addTodo(alice, "t") + "/pin").then().statusCode(403);
+        }
+    }
+
     /** add, delete, vote. */
     private static int voteAfterDelete(Client api) {
         return afterAddAndDelete(api, (alice, id) -> api.vote(alice, id).statusCode());

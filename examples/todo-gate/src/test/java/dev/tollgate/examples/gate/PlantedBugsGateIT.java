@@ -8,6 +8,7 @@ import dev.tollgate.environment.Environment;
 import dev.tollgate.runner.ModelCheckFailure;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -63,6 +64,35 @@ class PlantedBugsGateIT {
       assertThat(failure.steps())
           .as("shrunk program for %s:%n%s", bug, failure.getMessage())
           .hasSize(lengths.get(command) + 2 * users);
+    }
+  }
+
+  /**
+   * A bug only staff see, with the pinning flag on: the program draws both flag dimensions, and
+   * shrinking keeps exactly what the bug needs, the flag on and the user staff (who registers as
+   * {@code staff1}, a name the app makes staff).
+   */
+  @Test
+  void a_bug_only_staff_see_is_found_and_shrunk_as_staff_with_the_flag_on() {
+    try (Environment environment = TodoApp.start("pin-toggles")) {
+      ModelCheckFailure failure =
+          catchThrowableOfType(
+              ModelCheckFailure.class,
+              () -> Tollgate.runner()
+                  .users(2)
+                  .seed(1)
+                  .withoutCorpus()
+                  .withoutReports()
+                  .test(PlantedBugsGateIT.class.getName(), "a_bug_only_staff_see")
+                  .check(TodoGateModel.model(TodoApp.setup(environment)),
+                      TodoApp.system(environment)));
+
+      assertThat(failure).as("the gate must fail with pin-toggles switched on").isNotNull();
+      assertThat(failure.check()).as(failure.getMessage()).isEqualTo("postcondition of pin_todo");
+      // register, login, add_todo, pin_todo, pin_todo: one user, the other shrunk away.
+      assertThat(failure.steps()).as(failure.getMessage()).hasSize(5);
+      assertThat(failure.steps().get(0)).contains("register(staff");
+      assertThat(failure.getMessage()).containsPattern("Flags: pinning on; [^\\n]*staff on");
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The todo app's sessions and todos, written with the model DSL alone: the showcase of its
@@ -146,7 +147,7 @@ final class ShowcaseModel {
     return List.copyOf(out);
   }
 
-  private static <T> List<T> replace(List<T> list, Predicate<T> which, java.util.function.UnaryOperator<T> change) {
+  private static <T> List<T> replace(List<T> list, Predicate<T> which, UnaryOperator<T> change) {
     return list.stream().map(item -> which.test(item) ? change.apply(item) : item).toList();
   }
 }

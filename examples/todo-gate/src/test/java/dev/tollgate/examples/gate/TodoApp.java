@@ -1,20 +1,24 @@
 package dev.tollgate.examples.gate;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.tollgate.check.Eventually;
 import dev.tollgate.db.Db;
 import dev.tollgate.environment.App;
 import dev.tollgate.environment.Environment;
 import dev.tollgate.environment.EnvironmentKind;
 import dev.tollgate.environment.Environments;
+import dev.tollgate.http.Http;
 import dev.tollgate.http.HttpSystem;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 
-/** Starts the example app for the gate: its jar as a child process, PostgreSQL, a notifier stub. */
+/**
+ * Starts the example app for the gate: its jar as a child process, PostgreSQL, a notifier stub,
+ * and a flag-service stub that answers each program's pinning flag.
+ */
 final class TodoApp {
   static final Path JAR = Path.of("../todo-app/target/todo-app.jar");
-  /** user1 is staff; the pinning flag is on, so the model covers both kinds of user. */
-  static final Set<Integer> STAFF = Set.of(0);
 
   private TodoApp() {}
 
@@ -24,18 +28,51 @@ final class TodoApp {
 
   /** The app in {@code kind}: locally as a child process, or as an image built from its Dockerfile. */
   static Environment start(String bugs, EnvironmentKind kind) {
-    return Environments.builder().app(app(bugs)).postgres().stub("notifier").kind(kind).build()
-        .start();
+    Environment environment = Environments.builder().app(app(bugs)).postgres().stub("notifier")
+        .stub("flags").kind(kind).build().start();
+    try {
+      warmUp(environment);
+    } catch (RuntimeException e) {
+      environment.close();
+      throw e;
+    }
+    return environment;
   }
 
-  /** The app, with {@code bugs} switched on ("" for none), its flags and its staff user. */
+  /**
+   * One todo before any check, then a reset. A freshly started app makes its first notifier
+   * connection slowly, which on a loaded machine can pass the app's notifier timeout: that first
+   * call must not fall into a program, whose check_notifications would fail for no fault of the
+   * app.
+   */
+  static void warmUp(Environment environment) {
+    try (Http http = system(environment).session()) {
+      Map<String, Object> credentials = Map.of("name", "warm-up", "password", "warm-up-password");
+      http.post("/users", credentials);
+      http.bearer(http.post("/sessions", credentials).path("token"));
+      http.post("/todos", Map.of("title", "warm-up"));
+    }
+    WireMock notifier = environment.stub("notifier").client();
+    Eventually.within(Duration.ofSeconds(10)).untilAsserted(() -> {
+      if (notifier.find(WireMock.postRequestedFor(WireMock.urlEqualTo("/notify"))).isEmpty()) {
+        throw new AssertionError("the warm-up todo's notification has not arrived yet");
+      }
+    });
+    environment.reset();
+  }
+
+  /**
+   * The app, with {@code bugs} switched on ("" for none), and the names that become staff. Its
+   * pinning flag comes from the flag service (FLAGS_URL, the "flags" stub), per program.
+   */
   static App app(String bugs) {
     // A missing jar is reported at start, with its path and how to build it.
     App app = App.jar(JAR)
         .withDockerfile(JAR.getParent().getParent())
-        .env("TODO_APP_FLAGS", "pinning")
-        .env("STAFF_USERS", TodoGateModel.SESSIONS.nameOf(0))
-        .env("NOTIFIER_TIMEOUT_MS", "300")
+        .env("STAFF_USERS", TodoGateModel.STAFF_NAMES)
+        // The timeout bounds the connect too: a freshly started app's first call, on a loaded
+        // machine, can take a few hundred ms to connect, which is no failure of the app.
+        .env("NOTIFIER_TIMEOUT_MS", "1000")
         .readyWhen("/health")
         .startTimeout(Duration.ofSeconds(60));
     if (!bugs.isEmpty()) {
@@ -50,7 +87,7 @@ final class TodoApp {
 
   static TodoGateModel.Setup setup(Environment environment) {
     return new TodoGateModel.Setup(
-        true, STAFF, Db.at(environment.database().dataSource()),
-        environment.stub("notifier").client());
+        Db.at(environment.database().dataSource()), environment.stub("notifier").client(),
+        environment.stub("flags").client());
   }
 }

@@ -23,6 +23,7 @@ class TodoGateIT {
       .app(TodoApp.app(System.getProperty("todo.bugs", "")))
       .postgres()
       .stub("notifier")
+      .stub("flags")
       .kind(EnvironmentKind.LOCAL)
       .build();
 
@@ -39,5 +40,8 @@ class TodoGateIT {
         "register", "login", "logout", "stale_token", "add_todo", "get_todo", "edit_todo",
         "delete_todo", "list_todos", "vote_todo", "unvote_todo", "pin_todo",
         "check_notifications", "notifier_fails", "notifier_recovers");
+    // Both sides of the pinning flag, for staff and for other users, in one run.
+    assertThat(summary.flagCounts().get("pin_todo"))
+        .containsKeys("as staff", "as not staff", "pinning on", "pinning off");
   }
 }

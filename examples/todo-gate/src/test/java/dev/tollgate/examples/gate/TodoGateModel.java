@@ -9,6 +9,7 @@ import dev.tollgate.gen.Gen;
 import dev.tollgate.http.Http;
 import dev.tollgate.model.Model;
 import dev.tollgate.model.ModelBuilder;
+import dev.tollgate.model.User;
 import dev.tollgate.models.Crud;
 import dev.tollgate.models.Key;
 import dev.tollgate.models.Sessions;
@@ -17,14 +18,23 @@ import dev.tollgate.models.World;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The todo app's users, composed from the reusable machines (sessions, a CRUD resource, voting)
  * plus what is the app's own: the staff-only pinning flag, the notifier, and database invariants.
+ *
+ * <p>Two flag dimensions: each program draws the {@code pinning} flag on or off (the flag service,
+ * a WireMock stub the app asks on each request, answers it), and each user is staff or not (a
+ * staff user registers as {@code staffN}, a name the app makes staff). So one run checks both
+ * sides of the flag, for both kinds of user.
  */
 final class TodoGateModel {
-  static final Sessions SESSIONS = Sessions.api().probe("GET", "/todos");
+  static final String PINNING = "pinning";
+  static final String STAFF = "staff";
+  /** Enough staff names for any number of users a gate here runs. */
+  static final String STAFF_NAMES = "staff1,staff2,staff3,staff4,staff5,staff6";
+  static final Sessions SESSIONS =
+      Sessions.api().probe("GET", "/todos").namesBy(TodoGateModel::nameOf);
   static final Crud.Resource TODOS =
       Crud.resource("todo", "/todos")
           .create("title", Gen.strings().ofLength(0, 210), TodoRules::validTitle)
@@ -36,13 +46,29 @@ final class TodoGateModel {
 
   /** How the notifier answers: "up", "500" or "slow". */
   static final Key<String> NOTIFIER = Key.of("notifier", "up");
-  /** Longer than the app's notifier timeout (set to 300 ms by the suite). */
-  static final int NOTIFIER_DELAY_MS = 600;
+  /** Longer than the app's notifier timeout (set to 1000 ms by the suite). */
+  static final int NOTIFIER_DELAY_MS = 2000;
 
   private TodoGateModel() {}
 
-  /** What the model needs to know of the app it checks. */
-  record Setup(boolean pinning, Set<Integer> staff, Db db, WireMock notifier) {}
+  /** What the model needs to know of the app it checks: its database and the two stubs. */
+  record Setup(Db db, WireMock notifier, WireMock flags) {}
+
+  /** {@code staff1} for a staff user, {@code user1} otherwise (and in models without the flag). */
+  static String nameOf(User user) {
+    boolean staff = user.flags().declares(STAFF) && user.flags().on(STAFF);
+    return (staff ? "staff" : "user") + (user.index() + 1);
+  }
+
+  /**
+   * The flag service's answer for the pinning flag, for every user, in this program. The stub
+   * serves flags only, so the last program's answer is simply dropped first.
+   */
+  static void servePinning(WireMock flags, boolean on) {
+    flags.resetMappings();
+    flags.register(WireMock.get(WireMock.urlPathEqualTo("/flags/" + PINNING))
+        .willReturn(WireMock.okJson("{\"enabled\": " + on + "}")));
+  }
 
   static Model<World, Http> model(Setup setup) {
     return builder(setup).build();
@@ -50,8 +76,15 @@ final class TodoGateModel {
 
   /** The model, not built yet, so a test can add to it. */
   static ModelBuilder<World, Http> builder(Setup setup) {
-    return Model.define("todo-app", Http.class, World::empty)
+    return builder("todo-app", setup);
+  }
+
+  /** The model under another name: one that says what is checked, for reports and the gate. */
+  static ModelBuilder<World, Http> builder(String name, Setup setup) {
+    return Model.define(name, Http.class, World::empty)
         .userStates(Sessions.STATES)
+        .programFlag(PINNING, on -> servePinning(setup.flags(), on))
+        .userFlag(STAFF)
         .commands(SESSIONS.commands())
         .commands(TODOS.commands())
         .commands(VOTES.commands())
@@ -59,8 +92,8 @@ final class TodoGateModel {
             .with(TODOS.known())
             .run((http, todo) -> http.put(TODOS.pathOf(todo) + "/pin", null))
             .expect((world, call, response) -> {
-              boolean staff = setup.staff().contains(call.user().index());
-              if (!setup.pinning()) {
+              boolean staff = call.user().flags().on(STAFF);
+              if (!call.user().flags().on(PINNING)) {
                 assertThat(response.status()).as("pinning with the flag off").isEqualTo(404);
               } else if (!staff) {
                 assertThat(response.status()).as("pinning by a non-staff user").isEqualTo(403);

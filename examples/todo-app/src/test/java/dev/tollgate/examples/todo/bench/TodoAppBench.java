@@ -25,7 +25,8 @@ import java.util.function.IntSupplier;
  * sequential requests per second for add and list with the JDK HttpClient (keep-alive), as
  * medians of several rounds measured side by side in one run. Not a test: it asserts nothing.
  *
- * <p>Run: {@code mvn -B -q -pl examples/todo-app package exec:java -DskipTests}
+ * <p>Run (from the top folder): {@code mvn -B -o -q -pl examples/todo-app -am package -DskipTests &&
+ * bash harness-core/scripts/run-main.sh examples/todo-app dev.tollgate.examples.todo.bench.TodoAppBench}
  */
 public final class TodoAppBench {
     private static final int ROUNDS = 5;
