@@ -33,8 +33,10 @@ final class TodoGateModel {
   static final String STAFF = "staff";
   /** Enough staff names for any number of users a gate here runs. */
   static final String STAFF_NAMES = "staff1,staff2,staff3,staff4,staff5,staff6";
+  // register, login, logout, stale_token; a staff user registers as staffN
   static final Sessions SESSIONS =
       Sessions.api().probe("GET", "/todos").namesBy(TodoGateModel::nameOf);
+  // add, get, edit, delete, list; an invalid title must get 400
   static final Crud.Resource TODOS =
       Crud.resource("todo", "/todos")
           .create("title", Gen.strings().ofLength(0, 210), TodoRules::validTitle)
@@ -42,6 +44,7 @@ final class TodoGateModel {
           .edit("done", Gen.booleans())
           .defaults("done", false)
           .from(Sessions.LOGGED_IN);
+  // vote, unvote: once per user
   static final Voting VOTES = Voting.on(TODOS).from(Sessions.LOGGED_IN);
 
   /** How the notifier answers: "up", "500" or "slow". */
@@ -83,11 +86,12 @@ final class TodoGateModel {
   static ModelBuilder<World, Http> builder(String name, Setup setup) {
     return Model.define(name, Http.class, World::empty)
         .userStates(Sessions.STATES)
-        .programFlag(PINNING, on -> servePinning(setup.flags(), on))
-        .userFlag(STAFF)
+        .programFlag(PINNING, on -> servePinning(setup.flags(), on))  // each program: on or off
+        .userFlag(STAFF)                                              // each user: staff or not
         .commands(SESSIONS.commands())
         .commands(TODOS.commands())
         .commands(VOTES.commands())
+        // Flag off: 404; on: 200 for staff, 403 for others.
         .command("pin_todo", c -> c.from(Sessions.LOGGED_IN)
             .with(TODOS.known())
             .run((http, todo) -> http.put(TODOS.pathOf(todo) + "/pin", null))
@@ -126,6 +130,7 @@ final class TodoGateModel {
             .perform(call -> setup.notifier().register(
                 WireMock.post("/notify").willReturn(WireMock.aResponse().withStatus(200))))
             .update((world, call) -> world.with(NOTIFIER, "up")))
+        // Over JDBC, after every step.
         .invariant("vote counters match the vote rows", (world, users) ->
             assertThat(setup.db().count(
                 "select count(*) from todos t where t.votes <>"
