@@ -37,6 +37,9 @@ public final class ChoiceRecorder implements Choices {
   private int[] open = new int[8];
   private int depth;
   private Map<Object, List<Object>> pools;
+  /** Values the next fresh draws prefer (see {@link #prefer}); null for none. */
+  private int[] preferred;
+  private int preferredFrom;
 
   private ChoiceRecorder(int[] prefix, SplittableRandom random) {
     this.prefix = prefix;
@@ -69,6 +72,9 @@ public final class ChoiceRecorder implements Choices {
     int value;
     if (size < prefix.length) {
       value = Math.max(0, Math.min(prefix[size], bound - 1));
+    } else if (random != null && preferred != null && size - preferredFrom < preferred.length
+        && preferred[size - preferredFrom] < bound) {
+      value = preferred[size - preferredFrom];
     } else if (random != null) {
       value = distribution.draw(bound, random);
       if (value < 0 || value >= bound) {
@@ -122,6 +128,22 @@ public final class ChoiceRecorder implements Choices {
       pools = new HashMap<>();
     }
     return pools.computeIfAbsent(kind, k -> new ArrayList<>());
+  }
+
+  /**
+   * The next fresh random draws take {@code values}, one each in order, where each is within its
+   * draw's bound ({@code null}: none). Only what is drawn at random changes: a replayed choice is
+   * the recorded one and a zero-filled one stays zero, so a program is still a function of the
+   * choices it recorded.
+   */
+  public void prefer(int[] values) {
+    this.preferred = values;
+    this.preferredFrom = size;
+  }
+
+  /** The choices from {@code from} to {@code to}, as recorded. */
+  public int[] choices(int from, int to) {
+    return Arrays.copyOfRange(values, from, to);
   }
 
   /** How many choices have been made so far; the index the next one gets. */

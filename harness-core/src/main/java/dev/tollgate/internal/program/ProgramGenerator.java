@@ -37,6 +37,12 @@ public final class ProgramGenerator<M, S> {
   /** How likely a branch goes on after each of its steps: most branches have one to three. */
   private static final Distribution MORE_IN_BRANCH = Distribution.bernoulli(0.6);
   private static final Distribution NEVER = Distribution.bernoulli(0.0);
+  /**
+   * How often, in random draws, a branch's step repeats the command of the first branch's step at
+   * the same place (with the same argument choices, so mostly on the same object): races need two
+   * users doing the same thing to the same thing at once, which independent draws rarely give.
+   */
+  private static final double CONTEND = 0.5;
 
   private final Model<M, S> model;
   private final List<Command<M, S>> commands;
@@ -285,6 +291,8 @@ public final class ProgramGenerator<M, S> {
     int index = prefix.size();
     int[] ones = new int[users];
     java.util.Arrays.fill(ones, 1);
+    // The first branch's steps, which later branches' steps lean towards.
+    List<Contender> contenders = new ArrayList<>();
     for (int b = 0; b < count; b++) {
       List<Step<M, S>> branch = new ArrayList<>();
       branches.add(branch);
@@ -331,8 +339,10 @@ public final class ProgramGenerator<M, S> {
           stopped = true;
           break;
         }
+        Contender mirror = b > 0 && k < contenders.size() ? contenders.get(k) : null;
         int at = choices.position();
-        int c = nextEnabled(choices.choose(n, Distribution.weighted(stepWeights)), enabled);
+        int c = nextEnabled(choices.choose(n, contended(Distribution.weighted(stepWeights),
+            mirror == null || !enabled[mirror.command()][b] ? -1 : mirror.command())), enabled);
         choices.resolve(at, c);
         Command<M, S> command = commands.get(c);
         // The user is a choice too, though a branch has one, so that a step moved into the
@@ -342,7 +352,13 @@ public final class ProgramGenerator<M, S> {
         choices.resolve(at, b);
         User user = new User(b, aloneUsers[b], flags.of(b));
         choices.beginSpan(ChoiceRecorder.ARGUMENT);
+        int argumentAt = choices.position();
+        // The same command as the first branch's step here: its argument, drawn fresh, takes the
+        // same choices, so both act on the same reference from the prefix.
+        choices.prefer(mirror != null && mirror.command() == c ? mirror.argument() : null);
         Object arg = argument(command, alone, user, index, choices);
+        choices.prefer(null);
+        int argumentEnd = choices.position();
         choices.endSpan();
         refCheck.check(arg, token, index, command.name());
         // A step the branch drops below gives its slots back to the next one.
@@ -364,6 +380,9 @@ public final class ProgramGenerator<M, S> {
           break;
         }
         stepSpans.add(new int[] {spanStart, choices.position()});
+        if (b == 0) {
+          contenders.add(new Contender(c, choices.choices(argumentAt, argumentEnd)));
+        }
         slots += refs.size();
         alone = after;
         aloneUsers[b] = userAfter;
@@ -378,6 +397,17 @@ public final class ProgramGenerator<M, S> {
     }
     return new Program<>(token, users, prefix, branches,
         new Program.Layout(prefixEnd, countAt, branchSpans), stepSpans, choices).withFlags(flags);
+  }
+
+  /** A step of the first branch: its command and its argument's choices. */
+  private record Contender(int command, int[] argument) {}
+
+  /** {@code base}, or in {@link #CONTEND} of random draws {@code mirrored} (if 0 or more). */
+  private static Distribution contended(Distribution base, int mirrored) {
+    if (mirrored < 0) {
+      return base;
+    }
+    return (bound, random) -> random.nextDouble() < CONTEND ? mirrored : base.draw(bound, random);
   }
 
   /** Whether command {@code i} makes a kind of reference that no other command still on makes. */

@@ -13,6 +13,7 @@ import dev.tollgate.model.User;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +131,29 @@ class ParallelProgramsTest {
       return List.of(edit.todo());
     }
     return List.of();
+  }
+
+  @Test
+  void branches_lean_towards_the_same_step_on_the_same_reference_at_the_same_place() {
+    // Races need two users doing the same thing to the same thing at once; drawn independently,
+    // two branches' steps rarely are.
+    int alike = 0;
+    int onARef = 0;
+    int programs = 500;
+    for (long seed = 0; seed < programs; seed++) {
+      Program<Todos, TodoSystem.Client> program = generator.generate(ChoiceRecorder.random(seed));
+      Step<Todos, TodoSystem.Client> first = program.branches().get(0).get(0);
+      Step<Todos, TodoSystem.Client> second = program.branches().get(1).get(0);
+      if (first.command() == second.command() && Objects.equals(first.arg(), second.arg())) {
+        alike++;
+        if (!refsIn(first.arg()).isEmpty()) {
+          onARef++;
+        }
+      }
+    }
+    assertThat(alike).as("programs whose first two branches start with the same step")
+        .isGreaterThan(programs * 2 / 5);
+    assertThat(onARef).as("of them, on the same reference from the prefix").isGreaterThan(50);
   }
 
   @Test

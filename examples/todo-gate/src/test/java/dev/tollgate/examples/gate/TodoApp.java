@@ -12,6 +12,9 @@ import dev.tollgate.http.HttpSystem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Starts the example app for the gate: its jar as a child process, PostgreSQL, a notifier stub,
@@ -79,6 +82,21 @@ final class TodoApp {
       app = app.env("TODO_APP_BUGS", bugs);
     }
     return app;
+  }
+
+  /**
+   * Skips the calling test where containers cannot run (Docker or its images missing), saying
+   * what {@code meanwhile} covers, but fails it in CI.
+   */
+  static void assumeContainersCanRun(String meanwhile) {
+    Optional<String> problem = Environments.whyContainersCannotRun();
+    if (problem.isPresent()) {
+      String message = problem.get() + " Meanwhile " + meanwhile + ".";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        Assertions.fail(message + " CI=true, so this fails instead of skipping.");
+      }
+      Assumptions.abort(message);
+    }
   }
 
   static HttpSystem system(Environment environment) {

@@ -1,17 +1,13 @@
 package dev.tollgate.examples.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tollgate.environment.Environment;
 import dev.tollgate.environment.EnvironmentKind;
-import dev.tollgate.environment.Environments;
 import dev.tollgate.runner.RunSummary;
 import dev.tollgate.runner.Runner;
 import dev.tollgate.runner.StateMachineTest;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -24,14 +20,7 @@ class TodoGateContainersIT {
 
   @BeforeAll
   static void start() {
-    Optional<String> problem = Environments.whyContainersCannotRun();
-    if (problem.isPresent()) {
-      String message = problem.get() + " Meanwhile TodoGateIT runs the gate locally.";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail(message + " CI=true, so this fails instead of skipping.");
-      }
-      Assumptions.abort(message);
-    }
+    TodoApp.assumeContainersCanRun("TodoGateIT runs the gate locally");
     environment = TodoApp.start("", EnvironmentKind.CONTAINERS);
   }
 

@@ -7,6 +7,7 @@ import dev.tollgate.check.Eventually;
 import dev.tollgate.db.Db;
 import dev.tollgate.gen.Gen;
 import dev.tollgate.http.Http;
+import dev.tollgate.model.CommandSpec;
 import dev.tollgate.model.Model;
 import dev.tollgate.model.ModelBuilder;
 import dev.tollgate.model.User;
@@ -18,6 +19,7 @@ import dev.tollgate.models.World;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The todo app's users, composed from the reusable machines (sessions, a CRUD resource, voting)
@@ -90,20 +92,26 @@ final class TodoGateModel {
   /**
    * The model for parallel programs: without the notifier's commands (weight 0), whose check
    * waits for an effect that arrives some time after its step (no moment of its own, so no order
-   * of the steps explains it), and whose stub is one for all users.
+   * of the steps explains it), and whose stub is one for all users; and without the CRUD commands
+   * named in {@code leftOut}.
    */
-  static Model<World, Http> parallelModel(Setup setup) {
-    return builder("todo-app", setup, false).build();
+  static Model<World, Http> parallelModel(Setup setup, String... leftOut) {
+    return builder("todo-app", setup, false, Set.of(leftOut)).build();
   }
 
   private static ModelBuilder<World, Http> builder(String name, Setup setup, boolean notifier) {
+    return builder(name, setup, notifier, Set.of());
+  }
+
+  private static ModelBuilder<World, Http> builder(
+      String name, Setup setup, boolean notifier, Set<String> leftOut) {
     double notifierWeight = notifier ? 1 : 0;
     return Model.define(name, Http.class, World::empty)
         .userStates(Sessions.STATES)
         .programFlag(PINNING, on -> servePinning(setup.flags(), on))  // each program: on or off
         .userFlag(STAFF)                                              // each user: staff or not
         .commands(SESSIONS.commands())
-        .commands(TODOS.commands())
+        .commands(without(TODOS.commands(), leftOut))  // all five, unless a test leaves some out
         .commands(VOTES.commands())
         // Flag off: 404; on: 200 for staff, 403 for others.
         .command("pin_todo", c -> c.from(Sessions.LOGGED_IN)
@@ -163,6 +171,12 @@ final class TodoGateModel {
                 .isEqualTo(entry.getValue().longValue());
           }
         });
+  }
+
+  /** {@code specs} but the commands named in {@code leftOut}. */
+  private static List<CommandSpec<World, Http>> without(
+      List<CommandSpec<World, Http>> specs, Set<String> leftOut) {
+    return specs.stream().filter(spec -> !leftOut.contains(spec.toCommand().name())).toList();
   }
 
   /**
