@@ -84,6 +84,20 @@ final class TodoGateModel {
 
   /** The model under another name: one that says what is checked, for reports and the gate. */
   static ModelBuilder<World, Http> builder(String name, Setup setup) {
+    return builder(name, setup, true);
+  }
+
+  /**
+   * The model for parallel programs: without the notifier's commands (weight 0), whose check
+   * waits for an effect that arrives some time after its step (no moment of its own, so no order
+   * of the steps explains it), and whose stub is one for all users.
+   */
+  static Model<World, Http> parallelModel(Setup setup) {
+    return builder("todo-app", setup, false).build();
+  }
+
+  private static ModelBuilder<World, Http> builder(String name, Setup setup, boolean notifier) {
+    double notifierWeight = notifier ? 1 : 0;
     return Model.define(name, Http.class, World::empty)
         .userStates(Sessions.STATES)
         .programFlag(PINNING, on -> servePinning(setup.flags(), on))  // each program: on or off
@@ -110,6 +124,7 @@ final class TodoGateModel {
             }))
         // The notifier hears of every todo added, a little later: one eventual check.
         .command("check_notifications", c -> c
+            .weight(notifierWeight)
             .whenModel(world -> !TODOS.known(world).isEmpty())
             .check((world, call) ->
                 awaitNotifications(setup.notifier(), TODOS.known(world).size())))
@@ -117,6 +132,7 @@ final class TodoGateModel {
         // must not care. Breaking a notifier that is already broken adds nothing, so each is
         // enabled only from the other's state.
         .command("notifier_fails", c -> c
+            .weight(notifierWeight)
             .whenModel(world -> world.get(NOTIFIER).equals("up"))
             .with(Gen.booleans())
             .perform(call -> setup.notifier().register(WireMock.post("/notify").willReturn(
@@ -126,6 +142,7 @@ final class TodoGateModel {
             .update((world, call) -> world.with(NOTIFIER, call.arg() ? "slow" : "500"))
             .describedAs(call -> "notifier_fails(" + (call.arg() ? "slow" : "500") + ")"))
         .command("notifier_recovers", c -> c
+            .weight(notifierWeight)
             .whenModel(world -> !world.get(NOTIFIER).equals("up"))
             .perform(call -> setup.notifier().register(
                 WireMock.post("/notify").willReturn(WireMock.aResponse().withStatus(200))))
