@@ -2,8 +2,8 @@ package dev.tollgate.model;
 
 import dev.tollgate.gen.Gen;
 import dev.tollgate.internal.program.Bindings;
-import dev.tollgate.model.Functions.CallAction;
 import dev.tollgate.model.Functions.ArgumentSource;
+import dev.tollgate.model.Functions.CallAction;
 import dev.tollgate.model.Functions.Description;
 import dev.tollgate.model.Functions.Expectation;
 import dev.tollgate.model.Functions.Precondition;
@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * One transition of a user's machine: its precondition, weight, argument generator, action,
- * returned reference, postcondition, model update and description.
+ * the references it yields, postcondition, model update and description.
  *
  * <p>Build one with {@link #named(String)} or inside {@link ModelBuilder#command}. The methods
  * below the accessors are what the engine calls; models never need them.

@@ -61,13 +61,9 @@ public final class ComparingRunner<M, S> implements ProgramRunner<M, S> {
     if (b.cut() != null) {
       return b.withControl(a.exchanges());
     }
-    for (int i = 0; i < a.stepsRun(); i++) {
-      if (!(a.failure() == null || a.failure().step() > i)) {
-        break;
-      }
-      if (!(b.failure() == null || b.failure().step() > i)) {
-        break;
-      }
+    // The control's latency of each step that passed on both sides, as the candidate's counts.
+    int passedOnBoth = Math.min(passedSteps(a), passedSteps(b));
+    for (int i = 0; i < passedOnBoth; i++) {
       record(program.steps().get(i), a.latencyNanos()[i]);
     }
     UnaryOperator<String> map = mapping(refValues(program, b), refValues(program, a));
@@ -94,6 +90,10 @@ public final class ComparingRunner<M, S> implements ProgramRunner<M, S> {
       return onControl(program, a, b);
     }
     return b.withControl(a.exchanges());
+  }
+
+  private static int passedSteps(RunResult result) {
+    return result.failure() == null ? result.stepsRun() : result.failure().step();
   }
 
   private static List<Exchange> exchanges(RunResult result, int step) {
@@ -168,7 +168,7 @@ public final class ComparingRunner<M, S> implements ProgramRunner<M, S> {
         map.putIfAbsent(value, other);
       }
     });
-    return value -> map.getOrDefault(value, value);
+    return ResponseDiff.mapping(map);
   }
 
   @Override

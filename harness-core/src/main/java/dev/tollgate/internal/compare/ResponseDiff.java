@@ -215,7 +215,7 @@ public final class ResponseDiff {
     return text.length() <= 300 ? text : text.substring(0, 300) + "… (" + text.length() + " chars)";
   }
 
-  /** For tests: a map from candidate values to control values. */
+  /** Maps each candidate value to the control's value of the same reference; others stay. */
   static UnaryOperator<String> mapping(Map<String, String> candidateToControl) {
     return value -> candidateToControl.getOrDefault(value, value);
   }

@@ -66,6 +66,9 @@ class ShadedJarIT {
         Process app = launch(Map.of("PORT", "0", "DB_URL", services.jdbcUrl("postgres"),
                 "DB_USER", "postgres", "DB_PASSWORD", "postgres",
                 "NOTIFIER_URL", "http://127.0.0.1:" + services.notifier().port(),
+                // Generous: this test is about reading the setting, not about the timeout, and a
+                // loaded machine can take longer than the default 500 ms to send the call.
+                "NOTIFIER_TIMEOUT_MS", "10000",
                 "TODO_APP_FLAGS", "pinning", "STAFF_USERS", "sam", "TODO_APP_BUGS", "blank-title"));
         try {
             Client client = new Client(awaitReadyPort(app));
