@@ -71,8 +71,8 @@ public final class ComposedEnvironment implements Environment, Shared {
           startLocal();
           break;
         case CONTAINERS:
-          // In its own class, so that the local kind never loads Testcontainers' classes.
-          ContainerLaunch.start(this, spec);
+          // In the module tollgate-containers, so that the core never loads Testcontainers' classes.
+          EnvironmentModules.containers(Requires.subject(spec.kind)).launch(this, spec);
           break;
         case EXTERNAL:
           startExternal();
@@ -95,22 +95,23 @@ public final class ComposedEnvironment implements Environment, Shared {
   }
 
   private void startLocal() {
+    LocalParts local = EnvironmentModules.local(Requires.subject(spec.kind));
     Postgres.Source source = spec.postgres == null ? null : spec.postgres.source();
     if (source == Postgres.Source.DEFAULT || source == Postgres.Source.EMBEDDED) {
-      database = opened(EmbeddedDatabase.start(spec.workDir, lease));
+      database = opened(local.embeddedDatabase(spec.workDir, lease));
     } else if (source == Postgres.Source.JDBC) {
       database = opened(existing(spec.postgres));
     } else if (source == Postgres.Source.CONTAINER) {
-      database = opened(ContainerDatabase.start(Docker.require(), containerImage(), null));
+      database = opened(EnvironmentModules.containers(Requires.subject(spec.kind)).database(spec.postgres));
     }
     for (String name : spec.stubNames) {
-      stubs.put(name, opened(InProcessStub.start(name)));
+      stubs.put(name, opened(local.inProcessStub(name)));
     }
     if (spec.migratedBy != null) {
-      migrations = SchemaMigration.apply(spec.app, spec.migratedBy, wiring(), spec.workDir, lease,
-          database.database().dataSource());
+      migrations = SchemaMigration.apply(local, spec.app, spec.migratedBy, wiring(), spec.workDir,
+          lease, database.database().dataSource());
     }
-    app = opened(ProcessApp.start(spec.app, wiring(), spec.workDir, lease));
+    app = opened(local.processApp(spec.app, wiring(), spec.workDir, lease));
   }
 
   @Override
@@ -129,13 +130,9 @@ public final class ComposedEnvironment implements Environment, Shared {
     }
     // Stubs run here; a deployed system reaches them only if it was configured with their URLs.
     for (String name : spec.stubNames) {
-      stubs.put(name, opened(InProcessStub.start(name)));
+      stubs.put(name, opened(EnvironmentModules.local(Requires.subject(spec.kind)).inProcessStub(name)));
     }
     app = opened(DeployedApp.connect(spec.app));
-  }
-
-  String containerImage() {
-    return spec.postgres.image().orElseGet(Images::postgres);
   }
 
   static Parts.DatabasePart existing(Postgres given) {

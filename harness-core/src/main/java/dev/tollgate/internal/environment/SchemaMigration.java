@@ -22,21 +22,21 @@ final class SchemaMigration {
   private SchemaMigration() {}
 
   /** The script names the next release applied, in order; empty when it applied none. */
-  static List<String> apply(App previous, App next, Map<String, String> wiring, Path workDir,
-      Lease lease, DataSource database) {
-    runOnce(previous, wiring, workDir, lease, "the previous release");
+  static List<String> apply(LocalParts local, App previous, App next, Map<String, String> wiring,
+      Path workDir, Lease lease, DataSource database) {
+    runOnce(local, previous, wiring, workDir, lease, "the previous release");
     List<String> before = history(database);
-    runOnce(next, wiring, workDir, lease, "the next release, to migrate the database");
+    runOnce(local, next, wiring, workDir, lease, "the next release, to migrate the database");
     List<String> after = history(database);
     List<String> applied = new ArrayList<>(after);
     applied.removeAll(before);
     return List.copyOf(applied);
   }
 
-  private static void runOnce(App app, Map<String, String> wiring, Path workDir, Lease lease,
-      String role) {
+  private static void runOnce(LocalParts local, App app, Map<String, String> wiring, Path workDir,
+      Lease lease, String role) {
     try {
-      ProcessApp.start(app, wiring, workDir, lease).close();
+      local.processApp(app, wiring, workDir, lease).close();
     } catch (EnvironmentException e) {
       throw new EnvironmentException("Starting " + role + " (" + app.describe() + ") against the"
           + " database failed, so the previous release cannot be checked on the migrated schema: "

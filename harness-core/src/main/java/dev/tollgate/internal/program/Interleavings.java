@@ -1,6 +1,7 @@
 package dev.tollgate.internal.program;
 
 import dev.tollgate.model.Command;
+import dev.tollgate.model.Flags;
 import dev.tollgate.model.User;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -27,8 +28,9 @@ final class Interleavings<M, S> {
 
   /** A model state and every user's machine state, as values. */
   record Point<M>(M model, List<String> users) {
-    User user(int index) {
-      return new User(index, users.get(index));
+    /** User {@code index} in this point's machine state, with the flags it has in the program. */
+    User user(int index, Flags flags) {
+      return new User(index, users.get(index), flags);
     }
   }
 
@@ -75,7 +77,7 @@ final class Interleavings<M, S> {
         }
         Step<M, S> step = branches.get(b).get(at);
         int u = step.user().index();
-        User user = node.point().user(u);
+        User user = node.point().user(u, step.user().flags());
         Command<M, S> command = step.command();
         M state = node.point().model();
         if (!model.enabled(command, state, user, step.step())) {

@@ -303,7 +303,7 @@ public final class ProgramGenerator<M, S> {
           Command<M, S> command = commands.get(i);
           boolean on = command.weight() > 0 && reached != null;
           for (Interleavings.Point<M> point : on ? reached : Set.<Interleavings.Point<M>>of()) {
-            if (!enabledSafely(command, point.model(), point.user(b), index)) {
+            if (!enabledSafely(command, point.model(), point.user(b, flags.of(b)), index)) {
               on = false;
               break;
             }

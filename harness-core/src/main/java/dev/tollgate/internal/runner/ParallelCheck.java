@@ -90,7 +90,7 @@ final class ParallelCheck<M, S> {
     @Override
     public Transition<State<M>> step(State<M> state, Step<M, S> step, BranchRun.Answer output) {
       int u = step.user().index();
-      User user = new User(u, state.users().get(u));
+      User user = new User(u, state.users().get(u), step.user().flags());
       Command<M, S> command = step.command();
       if (!command.enabled(state.model(), user)) {
         return Transition.rejected(command.name() + " is not enabled here (its precondition or"

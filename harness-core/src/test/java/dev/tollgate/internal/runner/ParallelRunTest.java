@@ -182,4 +182,27 @@ class ParallelRunTest {
     assertThat(failure.check()).isEqualTo("vote: the step overran its deadline");
     assertThat(failure.getMessage()).contains("in a parallel branch");
   }
+
+  @Test
+  void branch_steps_see_their_users_flags_when_generated_and_when_checked() {
+    // A badge only staff may ask for: its precondition reads the flag while the branches are
+    // generated, its postcondition while the history is checked.
+    Model<Voters, Counter> badges = Model.define("badges", Counter.class, () -> new Voters(Set.of()))
+        .userFlag("staff")
+        .command("badge", c -> c
+            .when((voters, user) -> user.flags().on("staff"))
+            .run((counter, none) -> "staff")
+            .expect((voters, call, badge) ->
+                assertThat(call.user().flags().on("staff")).as("a badge for staff").isTrue()))
+        .command("look", c -> c
+            .run((counter, none) -> "looked"))
+        .build();
+    Counter[] current = new Counter[1];
+
+    RunSummary summary = runner().users(2).parallel(2).repetitions(1).tries(30)
+        .check(badges, system(current, false));
+
+    assertThat(summary.programs()).isGreaterThanOrEqualTo(30);
+    assertThat(summary.commandCounts()).containsKey("badge");
+  }
 }

@@ -33,8 +33,10 @@ final class TodoGateModel {
   static final String STAFF = "staff";
   /** Enough staff names for any number of users a gate here runs. */
   static final String STAFF_NAMES = "staff1,staff2,staff3,staff4,staff5,staff6";
+  // register, login, logout, stale_token; a staff user registers as staffN
   static final Sessions SESSIONS =
       Sessions.api().probe("GET", "/todos").namesBy(TodoGateModel::nameOf);
+  // add, get, edit, delete, list; an invalid title must get 400
   static final Crud.Resource TODOS =
       Crud.resource("todo", "/todos")
           .create("title", Gen.strings().ofLength(0, 210), TodoRules::validTitle)
@@ -42,6 +44,7 @@ final class TodoGateModel {
           .edit("done", Gen.booleans())
           .defaults("done", false)
           .from(Sessions.LOGGED_IN);
+  // vote, unvote: once per user
   static final Voting VOTES = Voting.on(TODOS).from(Sessions.LOGGED_IN);
 
   /** How the notifier answers: "up", "500" or "slow". */
@@ -81,13 +84,28 @@ final class TodoGateModel {
 
   /** The model under another name: one that says what is checked, for reports and the gate. */
   static ModelBuilder<World, Http> builder(String name, Setup setup) {
+    return builder(name, setup, true);
+  }
+
+  /**
+   * The model for parallel programs: without the notifier's commands (weight 0), whose check
+   * waits for an effect that arrives some time after its step (no moment of its own, so no order
+   * of the steps explains it), and whose stub is one for all users.
+   */
+  static Model<World, Http> parallelModel(Setup setup) {
+    return builder("todo-app", setup, false).build();
+  }
+
+  private static ModelBuilder<World, Http> builder(String name, Setup setup, boolean notifier) {
+    double notifierWeight = notifier ? 1 : 0;
     return Model.define(name, Http.class, World::empty)
         .userStates(Sessions.STATES)
-        .programFlag(PINNING, on -> servePinning(setup.flags(), on))
-        .userFlag(STAFF)
+        .programFlag(PINNING, on -> servePinning(setup.flags(), on))  // each program: on or off
+        .userFlag(STAFF)                                              // each user: staff or not
         .commands(SESSIONS.commands())
         .commands(TODOS.commands())
         .commands(VOTES.commands())
+        // Flag off: 404; on: 200 for staff, 403 for others.
         .command("pin_todo", c -> c.from(Sessions.LOGGED_IN)
             .with(TODOS.known())
             .run((http, todo) -> http.put(TODOS.pathOf(todo) + "/pin", null))
@@ -106,6 +124,7 @@ final class TodoGateModel {
             }))
         // The notifier hears of every todo added, a little later: one eventual check.
         .command("check_notifications", c -> c
+            .weight(notifierWeight)
             .whenModel(world -> !TODOS.known(world).isEmpty())
             .check((world, call) ->
                 awaitNotifications(setup.notifier(), TODOS.known(world).size())))
@@ -113,6 +132,7 @@ final class TodoGateModel {
         // must not care. Breaking a notifier that is already broken adds nothing, so each is
         // enabled only from the other's state.
         .command("notifier_fails", c -> c
+            .weight(notifierWeight)
             .whenModel(world -> world.get(NOTIFIER).equals("up"))
             .with(Gen.booleans())
             .perform(call -> setup.notifier().register(WireMock.post("/notify").willReturn(
@@ -122,10 +142,12 @@ final class TodoGateModel {
             .update((world, call) -> world.with(NOTIFIER, call.arg() ? "slow" : "500"))
             .describedAs(call -> "notifier_fails(" + (call.arg() ? "slow" : "500") + ")"))
         .command("notifier_recovers", c -> c
+            .weight(notifierWeight)
             .whenModel(world -> !world.get(NOTIFIER).equals("up"))
             .perform(call -> setup.notifier().register(
                 WireMock.post("/notify").willReturn(WireMock.aResponse().withStatus(200))))
             .update((world, call) -> world.with(NOTIFIER, "up")))
+        // Over JDBC, after every step.
         .invariant("vote counters match the vote rows", (world, users) ->
             assertThat(setup.db().count(
                 "select count(*) from todos t where t.votes <>"

@@ -94,7 +94,7 @@ final class ProcessApp implements Parts.AppPart {
     switch (app.source()) {
       case JAR:
         command.add("-jar");
-        command.add(requireJar(app).toAbsolutePath().toString());
+        command.add(Parts.requireJar(app).toAbsolutePath().toString());
         return command;
       case MAIN_CLASS:
         command.add("-cp");
@@ -105,16 +105,6 @@ final class ProcessApp implements Parts.AppPart {
         throw new EnvironmentException("The local environment runs an app from a jar or a main class, but this app is the "
             + app.describe() + ". Use App.jar(..), or run with -Dtollgate.environment=containers.");
     }
-  }
-
-  /** The app's jar, which must exist by now; shared with the containers environment, which copies it. */
-  static Path requireJar(App app) {
-    Path jar = app.jar().orElseThrow();
-    if (!Files.isRegularFile(jar)) {
-      throw new EnvironmentException("Expected the app jar at " + jar.toAbsolutePath() + ", but there is no file there."
-          + " Build the app first (mvn package in its module), or fix the path given to App.jar(..).");
-    }
-    return jar;
   }
 
   private static int freePort() {

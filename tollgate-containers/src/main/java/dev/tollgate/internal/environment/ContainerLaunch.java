@@ -22,11 +22,16 @@ final class ContainerLaunch {
     } else if (source == Postgres.Source.JDBC) {
       env.database = env.opened(ComposedEnvironment.existing(spec.postgres));
     } else if (source != null) {
-      env.database = env.opened(ContainerDatabase.start(client, env.containerImage(), network));
+      env.database = env.opened(ContainerDatabase.start(client, image(spec.postgres), network));
     }
     for (String name : spec.stubNames) {
       env.stubs.put(name, env.opened(ContainerStub.start(client, name, network)));
     }
     env.app = env.opened(ContainerApp.start(client, spec.app, env.wiring(), network, spec.workDir));
+  }
+
+  /** The PostgreSQL image: the one given, else the configured or the public one. */
+  static String image(Postgres postgres) {
+    return postgres.image().orElseGet(Images::postgres);
   }
 }

@@ -109,7 +109,7 @@ final class ContainerApp implements Parts.AppPart {
       }
       return file;
     }
-    Path jar = ProcessApp.requireJar(app);
+    Path jar = Parts.requireJar(app);
     try {
       Path context = Files.createDirectories(workDir.toAbsolutePath().resolve("app-image-" + UUID.randomUUID()));
       Files.copy(jar, context.resolve("app.jar"), StandardCopyOption.REPLACE_EXISTING);
