@@ -39,9 +39,9 @@ import org.testcontainers.utility.DockerImageName;
  * the same schema, and each environment's start against its parts started by hand.
  *
  * <pre>
- * mvn -B -o -q -pl harness-core -am test-compile
+ * mvn -B -o -q -pl tollgate-local -am test-compile
  * TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost \
- *     bash harness-core/scripts/run-main.sh harness-core \
+ *     bash harness-core/scripts/run-main.sh tollgate-local \
  *     dev.tollgate.internal.environment.EnvironmentBench [resets] [starts]
  * </pre>
  */
