@@ -2,8 +2,8 @@ package dev.tollgate.compare;
 
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.environment.Environment;
-import dev.tollgate.http.Http;
-import dev.tollgate.http.HttpSystem;
+import dev.tollgate.internal.module.HttpModule;
+import dev.tollgate.internal.module.HttpModules;
 import dev.tollgate.runner.SystemUnderTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +45,12 @@ public final class Comparison<S> {
     return new Comparison<>(control, candidate, List.of());
   }
 
-  /** Compares the apps of two started environments over HTTP, each reset before every program. */
-  public static Comparison<Http> of(Environment control, Environment candidate) {
+  /**
+   * Compares the apps of two started environments over HTTP ({@code Comparison<Http>}, from the
+   * module dev.tollgate:tollgate-http), each reset before every program.
+   */
+  @SuppressWarnings("unchecked")
+  public static <S> Comparison<S> of(Environment control, Environment candidate) {
     Objects.requireNonNull(control, "control");
     Objects.requireNonNull(candidate, "candidate");
     if (control == candidate) {
@@ -54,8 +58,9 @@ public final class Comparison<S> {
           + " same environment, so every step would be compared with itself. Expected two: one"
           + " started with the release now live, one with the new build.");
     }
-    return of(HttpSystem.at(control.appBaseUrl()).onReset(control::reset),
-        HttpSystem.at(candidate.appBaseUrl()).onReset(candidate::reset));
+    HttpModule http = HttpModules.required("Comparison.of(control, candidate) of two environments");
+    return of((SystemUnderTest<S>) http.system(control, null),
+        (SystemUnderTest<S>) http.system(candidate, null));
   }
 
   /**

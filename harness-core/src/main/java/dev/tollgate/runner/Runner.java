@@ -1,8 +1,8 @@
 package dev.tollgate.runner;
 
 import dev.tollgate.compare.Comparison;
-import dev.tollgate.http.HttpSystem;
 import dev.tollgate.internal.compare.ComparingRunner;
+import dev.tollgate.internal.module.Addressed;
 import dev.tollgate.internal.secrets.Redactor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -323,7 +323,7 @@ public final class Runner {
   }
 
   private static String describe(SystemUnderTest<?> system) {
-    return system instanceof HttpSystem http
+    return system instanceof Addressed http
         ? Redactor.text(http.baseUrl().toString()) : system.getClass().getSimpleName();
   }
 
