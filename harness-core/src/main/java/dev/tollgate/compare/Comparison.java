@@ -2,8 +2,9 @@ package dev.tollgate.compare;
 
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.environment.Environment;
-import dev.tollgate.internal.module.HttpModule;
-import dev.tollgate.internal.module.HttpModules;
+import dev.tollgate.http.Http;
+import dev.tollgate.http.HttpSystem;
+import dev.tollgate.runner.ComparedSystems;
 import dev.tollgate.runner.SystemUnderTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.Objects;
  * paths given to {@link #ignoring(String...)}. The model's own checks run on both sides; a model
  * with no checks at all is a valid "diff only" start.
  */
-public final class Comparison<S> {
+public final class Comparison<S> implements ComparedSystems<S> {
   private final SystemUnderTest<S> control;
   private final SystemUnderTest<S> candidate;
   private final List<String> ignored;
@@ -45,12 +46,8 @@ public final class Comparison<S> {
     return new Comparison<>(control, candidate, List.of());
   }
 
-  /**
-   * Compares the apps of two started environments over HTTP ({@code Comparison<Http>}, from the
-   * module dev.tollgate:tollgate-http), each reset before every program.
-   */
-  @SuppressWarnings("unchecked")
-  public static <S> Comparison<S> of(Environment control, Environment candidate) {
+  /** Compares the apps of two started environments over HTTP, each reset before every program. */
+  public static Comparison<Http> of(Environment control, Environment candidate) {
     Objects.requireNonNull(control, "control");
     Objects.requireNonNull(candidate, "candidate");
     if (control == candidate) {
@@ -58,9 +55,8 @@ public final class Comparison<S> {
           + " same environment, so every step would be compared with itself. Expected two: one"
           + " started with the release now live, one with the new build.");
     }
-    HttpModule http = HttpModules.required("Comparison.of(control, candidate) of two environments");
-    return of((SystemUnderTest<S>) http.system(control, null),
-        (SystemUnderTest<S>) http.system(candidate, null));
+    return of(HttpSystem.at(control.appBaseUrl()).onReset(control::reset),
+        HttpSystem.at(candidate.appBaseUrl()).onReset(candidate::reset));
   }
 
   /**
@@ -82,14 +78,17 @@ public final class Comparison<S> {
     return new Comparison<>(control, candidate, paths);
   }
 
+  @Override
   public SystemUnderTest<S> control() {
     return control;
   }
 
+  @Override
   public SystemUnderTest<S> candidate() {
     return candidate;
   }
 
+  @Override
   public List<String> ignoredPaths() {
     return ignored;
   }

@@ -1,6 +1,5 @@
 package dev.tollgate.runner;
 
-import dev.tollgate.compare.Comparison;
 import dev.tollgate.internal.compare.ComparingRunner;
 import dev.tollgate.internal.module.Addressed;
 import dev.tollgate.internal.secrets.Redactor;
@@ -297,7 +296,7 @@ public final class Runner {
    * shows both answers side by side; the reports hold each side's latency per command, which the
    * gate compares ({@code candidate.p95Ratio}).
    */
-  public <M, S> RunSummary compare(Model<M, S> model, Comparison<S> comparison) {
+  public <M, S> RunSummary compare(Model<M, S> model, ComparedSystems<S> comparison) {
     Settings settings = settings();
     if (settings.concurrency().branches() > 0) {
       throw new TollgateConfigurationException("runner.compare(..) with parallel("
