@@ -38,6 +38,7 @@ public final class ComposedEnvironment implements Environment, Shared {
   private Lease lease;
   private boolean started;
   private volatile boolean closed;
+  private java.util.List<String> migrations = java.util.List.of();
 
   public ComposedEnvironment(EnvironmentSpec spec) {
     this.spec = spec;
@@ -106,7 +107,16 @@ public final class ComposedEnvironment implements Environment, Shared {
     for (String name : spec.stubNames) {
       stubs.put(name, opened(local.inProcessStub(name)));
     }
+    if (spec.migratedBy != null) {
+      migrations = SchemaMigration.apply(local, spec.app, spec.migratedBy, wiring(), spec.workDir,
+          lease, database.database().dataSource());
+    }
     app = opened(local.processApp(spec.app, wiring(), spec.workDir, lease));
+  }
+
+  @Override
+  public java.util.List<String> migrations() {
+    return migrations;
   }
 
   private void startExternal() {

@@ -32,6 +32,11 @@ public enum EnvironmentModules {
     return GROUP_ID + ":" + artifactId;
   }
 
+  /** A {@code <dependency>} on Tollgate's module {@code artifactId}, at this version, to paste. */
+  public static String dependency(String artifactId) {
+    return Requires.dependency(GROUP_ID, artifactId, Requires.versions().getProperty("version", "…"));
+  }
+
   boolean present() {
     return find(service).isPresent();
   }

@@ -127,7 +127,7 @@ final class Requires {
         + "(or choose another environment: -Dtollgate.environment=local|containers|external).";
   }
 
-  private static String dependency(String groupId, String artifactId, String version) {
+  static String dependency(String groupId, String artifactId, String version) {
     return "    <dependency>\n"
         + "      <groupId>" + groupId + "</groupId>\n"
         + "      <artifactId>" + artifactId + "</artifactId>\n"
@@ -136,7 +136,7 @@ final class Requires {
         + "    </dependency>\n";
   }
 
-  private static Properties versions() {
+  static Properties versions() {
     Properties properties = new Properties();
     try (InputStream in = Requires.class.getResourceAsStream("/dev/tollgate/tollgate.properties")) {
       if (in != null) {

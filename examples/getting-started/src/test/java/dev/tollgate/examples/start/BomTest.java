@@ -46,7 +46,7 @@ class BomTest {
   }
 
   @Test
-  void the_bom_manages_the_core_and_each_environment_module_and_each_is_a_module_of_the_build()
+  void the_bom_manages_the_core_http_and_each_environment_module_and_each_is_a_module_of_the_build()
       throws Exception {
     String bom = Files.readString(ROOT.resolve("bom/pom.xml"));
     Matcher managed = Pattern.compile(
@@ -58,8 +58,8 @@ class BomTest {
     }
     String root = Files.readString(ROOT.resolve("pom.xml"));
 
-    assertThat(artifacts).containsExactly("harness-core", "tollgate-local", "tollgate-containers",
-        "fsm-models");
+    assertThat(artifacts).containsExactly("harness-core", "tollgate-http", "tollgate-local",
+        "tollgate-containers", "fsm-models");
     for (String artifact : artifacts) {
       assertThat(root).as("the root pom.xml builds %s", artifact)
           .contains("<module>" + artifact + "</module>");

@@ -112,8 +112,8 @@ class GettingStartedIT {
         .containsKeys(LOCAL + "dependency", LOCAL + "run");
     Path project = writeProject(workDir.resolve("local"), true);
     assertThat(tollgateDependencies(Files.readString(project.resolve("pom.xml"))))
-        .as("the Tollgate modules the project depends on: the core and one environment")
-        .containsExactly("harness-core", "tollgate-local");
+        .as("the Tollgate modules the project depends on: HTTP and one environment")
+        .containsExactly("tollgate-http", "tollgate-local");
 
     Result red = run(project, blocks.get(LOCAL + "run"), project.resolve("run.log"));
 
@@ -167,7 +167,7 @@ class GettingStartedIT {
 
   /**
    * The first project's files; with {@code local}, also the local environment's step: its
-   * dependency added to the pom.xml beside harness-core, as the README says, and its files.
+   * dependency added to the pom.xml beside tollgate-http, as the README says, and its files.
    */
   private static Path writeProject(Path dir, boolean local) throws IOException {
     deleteRecursively(dir);

@@ -39,8 +39,8 @@ import java.util.concurrent.Executors;
  * run. (d) times a whole check of one one-step try with both (and the model check, which (c)
  * also pays), less one step, and spreads it over the steps of a gate-sized check.
  *
- * <p>Run (from the top folder): {@code mvn -B -o -q -pl harness-core -am test-compile &&
- * bash harness-core/scripts/run-main.sh harness-core dev.tollgate.bench.HttpBench} (optional argument:
+ * <p>Run (from the top folder): {@code mvn -B -o -q -pl tollgate-http -am test-compile &&
+ * bash harness-core/scripts/run-main.sh tollgate-http dev.tollgate.bench.HttpBench} (optional argument:
  * rounds, default 60)
  */
 public final class HttpBench {

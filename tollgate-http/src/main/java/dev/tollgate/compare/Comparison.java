@@ -4,6 +4,7 @@ import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.environment.Environment;
 import dev.tollgate.http.Http;
 import dev.tollgate.http.HttpSystem;
+import dev.tollgate.runner.ComparedSystems;
 import dev.tollgate.runner.SystemUnderTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.Objects;
  * paths given to {@link #ignoring(String...)}. The model's own checks run on both sides; a model
  * with no checks at all is a valid "diff only" start.
  */
-public final class Comparison<S> {
+public final class Comparison<S> implements ComparedSystems<S> {
   private final SystemUnderTest<S> control;
   private final SystemUnderTest<S> candidate;
   private final List<String> ignored;
@@ -77,14 +78,17 @@ public final class Comparison<S> {
     return new Comparison<>(control, candidate, paths);
   }
 
+  @Override
   public SystemUnderTest<S> control() {
     return control;
   }
 
+  @Override
   public SystemUnderTest<S> candidate() {
     return candidate;
   }
 
+  @Override
   public List<String> ignoredPaths() {
     return ignored;
   }

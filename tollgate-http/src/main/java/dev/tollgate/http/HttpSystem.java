@@ -2,6 +2,7 @@ package dev.tollgate.http;
 
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.internal.http.Transport;
+import dev.tollgate.internal.module.Addressed;
 import dev.tollgate.model.User;
 import dev.tollgate.runner.SystemUnderTest;
 import java.net.URI;
@@ -19,7 +20,7 @@ import java.util.Objects;
  * <p>All sessions share one JDK {@code HttpClient}, so connections are kept alive across users
  * and programs; per-user state (token, cookies) lives in each {@link Http}.
  */
-public final class HttpSystem implements SystemUnderTest<Http> {
+public final class HttpSystem implements SystemUnderTest<Http>, Addressed {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
   private final URI baseUrl;
@@ -83,6 +84,7 @@ public final class HttpSystem implements SystemUnderTest<Http> {
     return this;
   }
 
+  @Override
   public URI baseUrl() {
     return baseUrl;
   }

@@ -1,7 +1,8 @@
-package dev.tollgate.internal.report;
+package dev.tollgate.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.internal.report.RunRecord;
 import dev.tollgate.internal.report.RunRecord.FailureRecord;
 import dev.tollgate.internal.report.RunRecord.StepRecord;
 import dev.tollgate.internal.text.Printable;
@@ -473,7 +474,7 @@ public final class RestAssuredTest {
 
   static String literal(String text) {
     StringBuilder out = new StringBuilder();
-    Json.quote(String.valueOf(text), false, out);
+    dev.tollgate.internal.report.Json.quote(String.valueOf(text), false, out);
     return out.toString();
   }
 

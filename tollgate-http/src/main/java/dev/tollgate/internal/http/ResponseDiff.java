@@ -1,15 +1,14 @@
-package dev.tollgate.internal.compare;
+package dev.tollgate.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.internal.http.Json;
+import dev.tollgate.internal.compare.ExchangeDiff;
 import dev.tollgate.internal.secrets.Redactor;
 import dev.tollgate.internal.secrets.Secrets;
 import dev.tollgate.report.Exchange;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -24,14 +23,7 @@ import java.util.function.UnaryOperator;
  * both stand for {@code todo#3}), through {@code candidateToControl}; and secrets, such as two
  * login tokens, which differ by nature (a field whose name looks secret, or a registered secret).
  */
-public final class ResponseDiff {
-  /** The first difference: where it is, and what each side had there. */
-  public record Difference(String where, String control, String candidate) {
-    /** {@code where} with array indexes as {@code [*]}, so a shrunk list keeps the signature. */
-    public String kind() {
-      return where.replaceAll("\\[\\d+]", "[*]");
-    }
-  }
+public final class ResponseDiff implements ExchangeDiff {
 
   private static final String MISSING = "(missing)";
 
@@ -41,7 +33,7 @@ public final class ResponseDiff {
     this.ignored = List.copyOf(ignoredPaths);
   }
 
-  /** The first difference between the two steps' exchanges, in order, or empty. */
+  @Override
   public Optional<Difference> compare(
       List<Exchange> control, List<Exchange> candidate, UnaryOperator<String> candidateToControl) {
     if (control.size() != candidate.size()) {
@@ -213,10 +205,5 @@ public final class ResponseDiff {
 
   private static String shorten(String text) {
     return text.length() <= 300 ? text : text.substring(0, 300) + "… (" + text.length() + " chars)";
-  }
-
-  /** Maps each candidate value to the control's value of the same reference; others stay. */
-  static UnaryOperator<String> mapping(Map<String, String> candidateToControl) {
-    return value -> candidateToControl.getOrDefault(value, value);
   }
 }

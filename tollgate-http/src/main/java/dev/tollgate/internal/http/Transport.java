@@ -1,6 +1,7 @@
 package dev.tollgate.internal.http;
 
 import dev.tollgate.TollgateConfigurationException;
+import dev.tollgate.internal.text.Durations;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -145,13 +146,6 @@ public final class Transport {
 
   /** {@code 5 s}, {@code 300 ms}, {@code 1.5 s}. */
   public static String show(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis < 1000) {
-      return millis + " ms";
-    }
-    if (millis % 1000 == 0) {
-      return millis / 1000 + " s";
-    }
-    return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    return Durations.show(duration);
   }
 }
