@@ -1,6 +1,6 @@
 package dev.tollgate.check;
 
-import dev.tollgate.internal.http.Transport;
+import dev.tollgate.internal.text.Durations;
 import java.time.Duration;
 import java.util.Objects;
 import org.awaitility.Awaitility;
@@ -69,7 +69,7 @@ public final class Eventually {
       Throwable cause = last[0] != null ? last[0] : e;
       String awaited = what != null ? what : "the assertion to pass";
       throw new AssertionError(
-          "Waited " + Transport.show(timeout) + " for " + awaited + ", but it did not happen."
+          "Waited " + Durations.show(timeout) + " for " + awaited + ", but it did not happen."
               + (last[0] == null ? "" : " Last failure: " + oneLine(last[0]) + ".")
               + " If the effect is just slow, raise Eventually.within(..).",
           cause);

@@ -39,4 +39,13 @@ public interface Environment extends AutoCloseable {
   /** Stops and removes everything that was started. Safe to call more than once. */
   @Override
   void close();
+
+  /**
+   * The migrations the next release applied before the app started (Flyway script names, e.g.
+   * {@code V2__add_todo_note.sql}), when built with {@link EnvironmentBuilder#migratedBy(App)};
+   * otherwise none.
+   */
+  default java.util.List<String> migrations() {
+    return java.util.List.of();
+  }
 }

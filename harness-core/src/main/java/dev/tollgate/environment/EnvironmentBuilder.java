@@ -19,6 +19,7 @@ public final class EnvironmentBuilder {
   private Consumer<Environment> appResetHook = env -> { };
   private EnvironmentKind kind;
   private Path workDir = Path.of("target", "tollgate");
+  private App migratedBy;
 
   EnvironmentBuilder() {
   }
@@ -79,6 +80,18 @@ public final class EnvironmentBuilder {
     return this;
   }
 
+  /**
+   * Runs the app on the schema of the next release, as the previous release runs during a rolling
+   * deploy: before the app starts, the app runs once (its own schema), then {@code nextRelease}
+   * runs once against the same database and migrates it (with the same variables as the app),
+   * and only then does the app start for the checks. {@link Environment#migrations()} names what
+   * the next release applied. Local environment only.
+   */
+  public EnvironmentBuilder migratedBy(App nextRelease) {
+    this.migratedBy = Objects.requireNonNull(nextRelease, "nextRelease");
+    return this;
+  }
+
   /** Where logs and embedded data go (default {@code target/tollgate}, relative to the working directory). */
   public EnvironmentBuilder workDir(Path workDir) {
     this.workDir = Objects.requireNonNull(workDir, "workDir");
@@ -93,7 +106,11 @@ public final class EnvironmentBuilder {
           + " Add for example .app(App.jar(Path.of(\"target/my-app.jar\")).readyWhen(\"/health\")).");
     }
     EnvironmentKind resolved = Environments.resolveKind(kind);
+    if (migratedBy != null && resolved != EnvironmentKind.LOCAL) {
+      throw new EnvironmentException("migratedBy(..) runs the next release before the app, in the local"
+          + " environment only, but this environment is " + resolved + ". Add .kind(EnvironmentKind.LOCAL).");
+    }
     return new ComposedEnvironment(new EnvironmentSpec(resolved, app, postgres, Map.copyOf(stubs), stubs.keySet(),
-        reset, appResetHook, workDir));
+        reset, appResetHook, workDir, migratedBy));
   }
 }

@@ -7,13 +7,13 @@ import java.util.Locale;
  * {@code tollgate.environment} or the environment variable {@code TOLLGATE_ENVIRONMENT}.
  */
 public enum EnvironmentKind {
-  /** Embedded PostgreSQL, the app as a child process, WireMock in this JVM. Needs no Docker. */
+  /** Embedded PostgreSQL, the app as a child process, WireMock in this JVM. Needs no Docker; module {@code tollgate-local}. */
   LOCAL,
-  /** PostgreSQL, the app and WireMock as containers on one Docker network. */
+  /** PostgreSQL, the app and WireMock as containers on one Docker network; module {@code tollgate-containers}. */
   CONTAINERS,
   /** An already deployed system, given by its base URL (and optionally a JDBC URL). */
   EXTERNAL,
-  /** {@link #CONTAINERS} when a Docker engine answers, otherwise {@link #LOCAL}. */
+  /** {@link #CONTAINERS} when its module is on the classpath and a Docker engine answers, otherwise {@link #LOCAL}. */
   AUTO;
 
   /** Parses a configuration value such as {@code local} or {@code containers}. */

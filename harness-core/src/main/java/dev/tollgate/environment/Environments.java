@@ -1,7 +1,9 @@
 package dev.tollgate.environment;
 
-import dev.tollgate.internal.environment.Docker;
+import dev.tollgate.internal.environment.ContainerParts;
+import dev.tollgate.internal.environment.EnvironmentModules;
 import dev.tollgate.internal.environment.Settings;
+import java.util.Optional;
 
 /**
  * Entry point for environments.
@@ -28,27 +30,24 @@ public final class Environments {
 
   /**
    * Whether a Docker engine answers here, for tests that run the containers kind only where it
-   * can run (and should fail rather than skip in CI).
+   * can run (and should fail rather than skip in CI). Needs the module
+   * {@code dev.tollgate:tollgate-containers}; without it this throws, naming the module to add.
    */
   public static boolean dockerAvailable() {
-    try {
-      return dev.tollgate.internal.environment.Docker.isAvailable();
-    } catch (NoClassDefFoundError missing) {
-      throw new EnvironmentException(
-          "Expected Testcontainers on the classpath to look for Docker, but "
-              + missing.getMessage() + " is missing. Add org.testcontainers:testcontainers and"
-              + " org.testcontainers:testcontainers-postgresql (test scope) to use the containers"
-              + " environment.");
-    }
+    return EnvironmentModules.containers("Environments.dockerAvailable()").dockerAvailable();
   }
 
   /**
-   * Why the containers environment cannot run here (no Docker engine, or its images neither
-   * here nor pullable, with the {@code TOLLGATE_IMAGE_*} variables to set), or empty when it can:
-   * for tests that skip then, and should fail instead in CI.
+   * Why the containers environment cannot run here (its module {@code tollgate-containers} missing,
+   * no Docker engine, or its images neither here nor pullable, with the {@code TOLLGATE_IMAGE_*}
+   * variables to set), or empty when it can: for tests that skip then, and should fail instead in CI.
    */
-  public static java.util.Optional<String> whyContainersCannotRun() {
-    return dev.tollgate.internal.environment.ContainerPrerequisites.problem(dockerAvailable());
+  public static Optional<String> whyContainersCannotRun() {
+    Optional<ContainerParts> containers = EnvironmentModules.containers();
+    if (containers.isEmpty()) {
+      return Optional.of(EnvironmentModules.CONTAINERS.missingFor("The containers environment").getMessage());
+    }
+    return containers.get().whyCannotRun();
   }
 
   public static EnvironmentBuilder builder() {
@@ -60,11 +59,9 @@ public final class Environments {
     EnvironmentKind kind = fromBuilder != null ? fromBuilder
         : Settings.get("tollgate.environment").map(EnvironmentKind::parse).orElse(EnvironmentKind.LOCAL);
     if (kind == EnvironmentKind.AUTO) {
-      try {
-        return Docker.isAvailable() ? EnvironmentKind.CONTAINERS : EnvironmentKind.LOCAL;
-      } catch (NoClassDefFoundError noTestcontainers) {
-        return EnvironmentKind.LOCAL;   // without Testcontainers, auto means local
-      }
+      // Without the module tollgate-containers, auto means local.
+      return EnvironmentModules.containers().map(ContainerParts::dockerAvailable).orElse(false)
+          ? EnvironmentKind.CONTAINERS : EnvironmentKind.LOCAL;
     }
     return kind;
   }

@@ -8,6 +8,11 @@
  * WireMock on one Docker network), {@code external} (a deployed system by URL), {@code auto}
  * (containers when Docker answers, else local).
  *
+ * <p>This package is the API; the local and containers kinds are implemented in the modules
+ * {@code dev.tollgate:tollgate-local} and {@code dev.tollgate:tollgate-containers}, which bring
+ * their own libraries. A project adds the one of each kind it uses; a kind whose module is
+ * missing fails before it starts anything, naming the artifact to add.
+ *
  * <p>Configuration: each key is a system property, or the environment variable in brackets.
  * <ul>
  *   <li>{@code tollgate.environment} ({@code TOLLGATE_ENVIRONMENT}): the kind, unless the builder fixes one;

@@ -29,4 +29,14 @@ public interface Call<A> {
    * .yieldsEach(label, ..)}, or the one of a {@code .yields(label, ..)}.
    */
   <V> List<Ref<V>> refs(String label);
+
+  /** As {@link #ref(String)}, typed by the label: {@code .yields(TODO, ..)} then {@code call.ref(TODO)}. */
+  default <V> Ref<V> ref(Label<V> label) {
+    return ref(label.name());
+  }
+
+  /** As {@link #refs(String)}, typed by the label: {@code .yieldsEach(TODOS, ..)} then {@code call.refs(TODOS)}. */
+  default <V> List<Ref<V>> refs(Label<V> label) {
+    return refs(label.name());
+  }
 }

@@ -13,6 +13,8 @@ import dev.tollgate.model.Functions.Extractor;
 import dev.tollgate.model.Functions.Precondition;
 import dev.tollgate.model.Functions.Prediction;
 import dev.tollgate.model.Functions.Update;
+import dev.tollgate.model.Functions.Value;
+import dev.tollgate.model.Functions.Values;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -294,6 +296,17 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
     }
 
     /**
+     * As {@link #yields(String, Extractor)}, typed: the compiler checks that {@code value} gives
+     * the label's type, and {@code call.ref(label)} is a {@code Ref<V>}. With {@code
+     * Label<Long> TODO = Label.of("todo")}: {@code .yields(TODO, res -> res.id())}, then {@code
+     * todos.add(call.ref(TODO))}.
+     */
+    public <V> Run<M, S, A, R> yields(Label<V> label, Value<R, ? extends V> value) {
+      Objects.requireNonNull(value, "value");
+      return yields(Objects.requireNonNull(label, "label").name(), value::extract);
+    }
+
+    /**
      * One reference per element of the argument, from a list the result holds: a batch create
      * of N titles yields N ids, {@code .with(Gen.lists(titles).ofSize(1, 5)).run((http, titles) ->
      * http.post("/todos/batch", titles)).yieldsEach("todo", res -> res.path("ids"))}. The update
@@ -315,6 +328,22 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
       yields = yields.with(spec.name, label, Objects.requireNonNull(values, "values"),
           Objects.requireNonNull(count, "count"));
       return this;
+    }
+
+    /**
+     * As {@link #yieldsEach(String, Extractor)}, typed: {@code call.refs(label)} is a {@code
+     * List<Ref<V>>}.
+     */
+    public <V> Run<M, S, A, R> yieldsEach(Label<V> label, Values<R, V> values) {
+      Objects.requireNonNull(values, "values");
+      return yieldsEach(Objects.requireNonNull(label, "label").name(), values::extract);
+    }
+
+    /** As {@link #yieldsEach(String, ToIntFunction, Extractor)}, typed by the label. */
+    public <V> Run<M, S, A, R> yieldsEach(
+        Label<V> label, ToIntFunction<? super A> count, Values<R, V> values) {
+      Objects.requireNonNull(values, "values");
+      return yieldsEach(Objects.requireNonNull(label, "label").name(), count, values::extract);
     }
 
     /** The postcondition, given the model state before the step. */

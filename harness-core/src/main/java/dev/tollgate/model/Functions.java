@@ -1,5 +1,7 @@
 package dev.tollgate.model;
 
+import java.util.List;
+
 /** The functional shapes of a command's parts. */
 public final class Functions {
   private Functions() {}
@@ -59,6 +61,21 @@ public final class Functions {
   @FunctionalInterface
   public interface Extractor<R> {
     Object extract(R result) throws Exception;
+  }
+
+  /** Extracts the value of a typed reference ({@code yields(Label<V>, ..)}) from the result. */
+  @FunctionalInterface
+  public interface Value<R, V> {
+    V extract(R result) throws Exception;
+  }
+
+  /**
+   * Extracts the values of a typed list of references ({@code yieldsEach(Label<V>, ..)}) from
+   * the result, one per reference, in order.
+   */
+  @FunctionalInterface
+  public interface Values<R, V> {
+    List<? extends V> extract(R result) throws Exception;
   }
 
   /** The postcondition: checks the result against the model state before the step. */

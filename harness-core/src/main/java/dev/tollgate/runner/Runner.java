@@ -1,10 +1,10 @@
 package dev.tollgate.runner;
 
-import dev.tollgate.compare.Comparison;
-import dev.tollgate.http.HttpSystem;
 import dev.tollgate.internal.compare.ComparingRunner;
+import dev.tollgate.internal.module.Addressed;
 import dev.tollgate.internal.secrets.Redactor;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.tollgate.internal.text.Printable;
@@ -12,9 +12,11 @@ import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.internal.junit.CallingTest;
 import dev.tollgate.internal.runner.Checker;
 import dev.tollgate.internal.runner.Concurrency;
+import dev.tollgate.internal.runner.DescribedRunner;
 import dev.tollgate.internal.runner.Executor;
 import dev.tollgate.internal.runner.FolderClaims;
 import dev.tollgate.internal.runner.Invocation;
+import dev.tollgate.internal.runner.ProgramRunner;
 import dev.tollgate.internal.runner.ReplayLine;
 import dev.tollgate.internal.runner.Reporting;
 import dev.tollgate.internal.runner.Settings;
@@ -235,6 +237,24 @@ public final class Runner {
     });
   }
 
+  /**
+   * Says the system runs on a schema that a later release migrated to, as the previous release
+   * does during a rolling deploy: {@code release} names the release whose model and app run (say
+   * {@code "release 1"}), {@code migrations} the scripts the later release applied ({@code
+   * environment.migrations()}, from {@code Environments.builder().migratedBy(..)}). The reports
+   * name both, and the gate rules on the run as the compatibility of those migrations.
+   */
+  public Runner onMigratedSchema(String release, List<String> migrations) {
+    Objects.requireNonNull(release, "release");
+    Objects.requireNonNull(migrations, "migrations");
+    if (release.isBlank()) {
+      throw new TollgateConfigurationException("onMigratedSchema(\"\", ..): expected the name of the"
+          + " release whose model runs, as reports and the gate show it, such as \"release 1\".");
+    }
+    List<String> scripts = List.copyOf(migrations);
+    return with(k -> k.migration = Map.of("release", release.strip(), "scripts", scripts));
+  }
+
   private Runner with(Consumer<Knobs> change) {
     Knobs copy = knobs.copy();
     change.accept(copy);
@@ -263,7 +283,9 @@ public final class Runner {
    * the settings are unusable.
    */
   public <M, S> RunSummary check(Model<M, S> model, SystemUnderTest<S> system) {
-    RunSummary summary = new Checker<>(model, system, settings(), candidate -> {}).check();
+    Settings settings = settings();
+    RunSummary summary = new Checker<>(model, system, settings, candidate -> {}, described(
+        new Executor<>(model, system, settings.stepTimeout(), settings.concurrency()))).check();
     printable(knobs.reporter).line(summary.toString());
     return summary;
   }
@@ -274,7 +296,7 @@ public final class Runner {
    * shows both answers side by side; the reports hold each side's latency per command, which the
    * gate compares ({@code candidate.p95Ratio}).
    */
-  public <M, S> RunSummary compare(Model<M, S> model, Comparison<S> comparison) {
+  public <M, S> RunSummary compare(Model<M, S> model, ComparedSystems<S> comparison) {
     Settings settings = settings();
     if (settings.concurrency().branches() > 0) {
       throw new TollgateConfigurationException("runner.compare(..) with parallel("
@@ -287,14 +309,20 @@ public final class Runner {
     description.put("comparison", Map.of("control", describe(comparison.control()),
         "candidate", describe(comparison.candidate()), "ignoredPaths", comparison.ignoredPaths()));
     RunSummary summary = new Checker<>(model, comparison.candidate(), settings, candidate -> {},
-        new ComparingRunner<>(model, comparison.control(), comparison.candidate(),
-            comparison.ignoredPaths(), settings.stepTimeout(), description)).check();
+        described(new ComparingRunner<>(model, comparison.control(), comparison.candidate(),
+            comparison.ignoredPaths(), settings.stepTimeout(), description))).check();
     printable(knobs.reporter).line(summary.toString() + " (candidate compared with control)");
     return summary;
   }
 
+  /** The reports' description of the systems, plus the migration they run after, if any. */
+  private <M, S> ProgramRunner<M, S> described(ProgramRunner<M, S> runner) {
+    return knobs.migration == null ? runner
+        : new DescribedRunner<>(runner, Map.of("migration", knobs.migration));
+  }
+
   private static String describe(SystemUnderTest<?> system) {
-    return system instanceof HttpSystem http
+    return system instanceof Addressed http
         ? Redactor.text(http.baseUrl().toString()) : system.getClass().getSimpleName();
   }
 
@@ -414,6 +442,8 @@ public final class Runner {
     int repetitions = Concurrency.DEFAULT_REPETITIONS;
     int branchSteps = Concurrency.DEFAULT_BRANCH_STEPS;
     Duration jitter;
+    /** The release and the migrations of {@link #onMigratedSchema}, or null. */
+    Map<String, Object> migration;
     /** Shared by the copies: one test method's checks of several models keep apart. */
     FolderClaims claims = new FolderClaims();
 
@@ -440,6 +470,7 @@ public final class Runner {
       copy.repetitions = repetitions;
       copy.branchSteps = branchSteps;
       copy.jitter = jitter;
+      copy.migration = migration;
       copy.claims = claims;
       return copy;
     }

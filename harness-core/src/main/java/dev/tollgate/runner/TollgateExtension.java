@@ -7,8 +7,8 @@ import dev.tollgate.environment.EnvironmentKind;
 import dev.tollgate.environment.Environments;
 import dev.tollgate.environment.Postgres;
 import dev.tollgate.environment.Reset;
-import dev.tollgate.http.HttpSystem;
 import dev.tollgate.internal.junit.StartedEnvironment;
+import dev.tollgate.internal.module.HttpModules;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -90,8 +90,8 @@ public final class TollgateExtension implements BeforeAllCallback, BeforeEachCal
 
   private StartedEnvironment start() {
     Environment started = environment.build().start();
-    HttpSystem system = HttpSystem.at(started.appBaseUrl()).onReset(started::reset);
-    return new StartedEnvironment(started, requestTimeout == null ? system : system.timeout(requestTimeout));
+    return new StartedEnvironment(started,
+        HttpModules.required("A TollgateExtension").system(started, requestTimeout));
   }
 
   /** Describes the environment; {@link #build()} gives the extension. */

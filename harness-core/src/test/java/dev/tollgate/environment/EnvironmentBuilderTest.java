@@ -51,14 +51,6 @@ class EnvironmentBuilderTest {
   }
 
   @Test
-  void auto_picks_containers_exactly_when_docker_answers() {
-    System.setProperty("tollgate.environment", "auto");
-
-    assertThat(Environments.resolveKind(null)).isEqualTo(
-        dev.tollgate.internal.environment.Docker.isAvailable() ? EnvironmentKind.CONTAINERS : EnvironmentKind.LOCAL);
-  }
-
-  @Test
   void rejects_an_unknown_kind_and_lists_the_valid_ones() {
     System.setProperty("tollgate.environment", "staging");
 

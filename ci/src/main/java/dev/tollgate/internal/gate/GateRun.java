@@ -56,6 +56,10 @@ public final class GateRun {
             // Only where a test compared a candidate with a control: elsewhere it does not apply.
             outcomes.add(VersusRule.evaluate(results.reports(), config));
         }
+        if (results.reports().stream().anyMatch(report -> report.migration().isPresent())) {
+            // Only where a test ran the previous release on a migrated schema.
+            outcomes.add(MigratedSchemaRule.evaluate(results.reports()));
+        }
         Verdict verdict = Summary.verdictOf(outcomes);
 
         List<String> warnings = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.tollgate.internal.gate;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +22,14 @@ public record TollgateReport(
         Optional<Replay> replay,
         String message,
         Optional<Flaky> flaky,
-        Map<String, Versus> versus) {
+        Map<String, Versus> versus,
+        Optional<Migration> migration) {
+
+    public TollgateReport(String test, boolean passed, Optional<Failure> failure, Map<String, Latency> latency,
+            Path file, boolean running, Optional<Replay> replay, String message, Optional<Flaky> flaky,
+            Map<String, Versus> versus) {
+        this(test, passed, failure, latency, file, running, replay, message, flaky, versus, Optional.empty());
+    }
 
     public TollgateReport(String test, boolean passed, Optional<Failure> failure, Map<String, Latency> latency,
             Path file, boolean running, Optional<Replay> replay, String message, Optional<Flaky> flaky) {
@@ -71,6 +79,17 @@ public record TollgateReport(
 
     /** A compared command's p95 on the control (the release now live) and on the candidate. */
     public record Versus(long count, double controlP95Ms, double candidateP95Ms) {
+    }
+
+    /**
+     * A run of {@code release}'s model on the schema that a later release migrated to with {@code scripts}
+     * ({@code runner.onMigratedSchema(..)}): it ran {@code programs} programs, and, when it failed,
+     * {@code failedStep} (from 1) of the shrunk program failed (0 when it passed or the report does not say).
+     */
+    public record Migration(String release, List<String> scripts, long programs, int failedStep) {
+        public Migration {
+            scripts = List.copyOf(scripts);
+        }
     }
 
     /** Latency percentiles of one command over the test's runs. */

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,7 +47,8 @@ public final class TollgateReportReader {
             replay = Optional.of(new TollgateReport.Replay(r.path("token").asText(), r.path("command").asText("")));
         }
         return new TollgateReport(test, status.equals("passed"), failure, latency(root, file), file,
-                status.equals("running"), replay, root.path("message").asText(""), flaky(root), versus(root, file));
+                status.equals("running"), replay, root.path("message").asText(""), flaky(root), versus(root, file),
+                migration(root, file));
     }
 
     /** {@code flaky}; reports from before {@code kind} was added are judged by their classification text. */
@@ -61,6 +64,23 @@ public final class TollgateReportReader {
         return Optional.of(new TollgateReport.Flaky(kind, classification, node.path("reruns").asInt(0),
                 node.path("reproduced").asInt(0), interval.path("low").asDouble(Double.NaN),
                 interval.path("high").asDouble(Double.NaN)));
+    }
+
+    /** {@code migration}: the release whose model ran, and the scripts of the later release it ran after. */
+    private static Optional<TollgateReport.Migration> migration(JsonNode root, Path file) {
+        JsonNode node = root.path("migration");
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        JsonNode scripts = node.path("scripts");
+        if (!node.isObject() || !node.path("release").isTextual() || !scripts.isArray()) {
+            throw malformed(file, "\"migration\" to be an object with a text \"release\" and an array"
+                    + " \"scripts\"", node.toString());
+        }
+        List<String> names = new ArrayList<>();
+        scripts.forEach(script -> names.add(script.asText()));
+        return Optional.of(new TollgateReport.Migration(node.path("release").asText(), names,
+                root.path("statistics").path("programs").asLong(0), root.path("failure").path("step").asInt(0)));
     }
 
     /** {@code versus}: a comparison's p95 per command on the control and on the candidate. */

@@ -1,5 +1,6 @@
 package dev.tollgate.internal.compare;
 
+import dev.tollgate.internal.module.HttpModules;
 import dev.tollgate.internal.program.Program;
 import dev.tollgate.internal.program.Step;
 import dev.tollgate.internal.runner.Executor;
@@ -30,7 +31,7 @@ import java.util.function.UnaryOperator;
 public final class ComparingRunner<M, S> implements ProgramRunner<M, S> {
   private final Executor<M, S> control;
   private final Executor<M, S> candidate;
-  private final ResponseDiff diff;
+  private final ExchangeDiff diff;
   private final Map<String, Object> description;
   private final Map<String, LatencySamples> controlLatencies = new LinkedHashMap<>();
   private long programs;
@@ -40,7 +41,8 @@ public final class ComparingRunner<M, S> implements ProgramRunner<M, S> {
       Map<String, Object> description) {
     this.control = new Executor<>(model, control, stepTimeout);
     this.candidate = new Executor<>(model, candidate, stepTimeout);
-    this.diff = new ResponseDiff(ignoredPaths);
+    this.diff = HttpModules.find().map(http -> http.diff(ignoredPaths))
+        .orElse(ComparingRunner::withoutHttp);
     this.description = Map.copyOf(description);
   }
 
@@ -77,7 +79,7 @@ public final class ComparingRunner<M, S> implements ProgramRunner<M, S> {
       if (aFailed) {
         return onControl(program, a, b);
       }
-      Optional<ResponseDiff.Difference> difference =
+      Optional<ExchangeDiff.Difference> difference =
           diff.compare(exchanges(a, i), exchanges(b, i), map);
       if (difference.isPresent()) {
         return diverged(program.steps().get(i), difference.get(), a, b);
@@ -90,6 +92,15 @@ public final class ComparingRunner<M, S> implements ProgramRunner<M, S> {
       return onControl(program, a, b);
     }
     return b.withControl(a.exchanges());
+  }
+
+  /** Without the HTTP module no client records exchanges; one that does needs it to compare them. */
+  private static Optional<ExchangeDiff.Difference> withoutHttp(
+      List<Exchange> control, List<Exchange> candidate, UnaryOperator<String> map) {
+    if (control.isEmpty() && candidate.isEmpty()) {
+      return Optional.empty();
+    }
+    throw HttpModules.missing("runner.compare(..)");
   }
 
   private static int passedSteps(RunResult result) {
@@ -106,7 +117,7 @@ public final class ComparingRunner<M, S> implements ProgramRunner<M, S> {
 
   /** The candidate's outcome up to and with the step where the two answered differently. */
   private static RunResult diverged(
-      Step<?, ?> step, ResponseDiff.Difference difference, RunResult control, RunResult candidate) {
+      Step<?, ?> step, ExchangeDiff.Difference difference, RunResult control, RunResult candidate) {
     int i = step.step();
     AssertionError cause = new AssertionError("step " + (i + 1) + " (" + step.describe() + "): the"
         + " candidate answered differently from the control at " + difference.where() + ".\n"
@@ -168,7 +179,7 @@ public final class ComparingRunner<M, S> implements ProgramRunner<M, S> {
         map.putIfAbsent(value, other);
       }
     });
-    return ResponseDiff.mapping(map);
+    return value -> map.getOrDefault(value, value);
   }
 
   @Override

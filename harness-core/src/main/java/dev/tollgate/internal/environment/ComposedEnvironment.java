@@ -38,6 +38,7 @@ public final class ComposedEnvironment implements Environment, Shared {
   private Lease lease;
   private boolean started;
   private volatile boolean closed;
+  private java.util.List<String> migrations = java.util.List.of();
 
   public ComposedEnvironment(EnvironmentSpec spec) {
     this.spec = spec;
@@ -70,8 +71,8 @@ public final class ComposedEnvironment implements Environment, Shared {
           startLocal();
           break;
         case CONTAINERS:
-          // In its own class, so that the local kind never loads Testcontainers' classes.
-          ContainerLaunch.start(this, spec);
+          // In the module tollgate-containers, so that the core never loads Testcontainers' classes.
+          EnvironmentModules.containers(Requires.subject(spec.kind)).launch(this, spec);
           break;
         case EXTERNAL:
           startExternal();
@@ -94,18 +95,28 @@ public final class ComposedEnvironment implements Environment, Shared {
   }
 
   private void startLocal() {
+    LocalParts local = EnvironmentModules.local(Requires.subject(spec.kind));
     Postgres.Source source = spec.postgres == null ? null : spec.postgres.source();
     if (source == Postgres.Source.DEFAULT || source == Postgres.Source.EMBEDDED) {
-      database = opened(EmbeddedDatabase.start(spec.workDir, lease));
+      database = opened(local.embeddedDatabase(spec.workDir, lease));
     } else if (source == Postgres.Source.JDBC) {
       database = opened(existing(spec.postgres));
     } else if (source == Postgres.Source.CONTAINER) {
-      database = opened(ContainerDatabase.start(Docker.require(), containerImage(), null));
+      database = opened(EnvironmentModules.containers(Requires.subject(spec.kind)).database(spec.postgres));
     }
     for (String name : spec.stubNames) {
-      stubs.put(name, opened(InProcessStub.start(name)));
+      stubs.put(name, opened(local.inProcessStub(name)));
     }
-    app = opened(ProcessApp.start(spec.app, wiring(), spec.workDir, lease));
+    if (spec.migratedBy != null) {
+      migrations = SchemaMigration.apply(local, spec.app, spec.migratedBy, wiring(), spec.workDir,
+          lease, database.database().dataSource());
+    }
+    app = opened(local.processApp(spec.app, wiring(), spec.workDir, lease));
+  }
+
+  @Override
+  public java.util.List<String> migrations() {
+    return migrations;
   }
 
   private void startExternal() {
@@ -119,13 +130,9 @@ public final class ComposedEnvironment implements Environment, Shared {
     }
     // Stubs run here; a deployed system reaches them only if it was configured with their URLs.
     for (String name : spec.stubNames) {
-      stubs.put(name, opened(InProcessStub.start(name)));
+      stubs.put(name, opened(EnvironmentModules.local(Requires.subject(spec.kind)).inProcessStub(name)));
     }
     app = opened(DeployedApp.connect(spec.app));
-  }
-
-  String containerImage() {
-    return spec.postgres.image().orElseGet(Images::postgres);
   }
 
   static Parts.DatabasePart existing(Postgres given) {

@@ -21,9 +21,17 @@ public final class EnvironmentSpec {
   final Reset reset;
   final Consumer<Environment> appResetHook;
   final Path workDir;
+  /** The next release, run once before the app to migrate the database; null for none. */
+  final App migratedBy;
 
   public EnvironmentSpec(EnvironmentKind kind, App app, Postgres postgres, Map<String, String> stubVariables,
       Set<String> stubNames, Reset reset, Consumer<Environment> appResetHook, Path workDir) {
+    this(kind, app, postgres, stubVariables, stubNames, reset, appResetHook, workDir, null);
+  }
+
+  public EnvironmentSpec(EnvironmentKind kind, App app, Postgres postgres, Map<String, String> stubVariables,
+      Set<String> stubNames, Reset reset, Consumer<Environment> appResetHook, Path workDir, App migratedBy) {
+    this.migratedBy = migratedBy;
     this.kind = kind;
     this.app = app;
     this.postgres = postgres;

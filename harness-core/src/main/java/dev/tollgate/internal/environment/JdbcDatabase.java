@@ -6,14 +6,13 @@ import dev.tollgate.internal.secrets.Redactor;
 import dev.tollgate.internal.secrets.Secrets;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** A database reached by JDBC URL, user and password. */
 final class JdbcDatabase implements Database {
   private final String url;
   private final String user;
   private final String password;
-  private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+  private final DataSource dataSource;
 
   JdbcDatabase(String url, String user, String password) {
     this.url = url;
@@ -21,9 +20,7 @@ final class JdbcDatabase implements Database {
     this.password = password == null ? "" : password;
     Secrets.register(this.password);
     Secrets.learn(url);
-    dataSource.setURL(url);
-    dataSource.setUser(user);
-    dataSource.setPassword(this.password);
+    this.dataSource = new UrlDataSource(url, user, this.password);
   }
 
   @Override

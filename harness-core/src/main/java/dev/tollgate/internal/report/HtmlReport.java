@@ -85,7 +85,7 @@ public final class HtmlReport {
     versus(run.coverage(), out);
     coverage(run.coverage(), out);
     corpus(run, out);
-    if (!run.passed()) {
+    if (!run.passed() && generatedTest != null) {
       out.append("<h2>Regression test to paste</h2>\n<details><summary>JUnit 5 + RestAssured")
           .append("</summary><pre id=\"generated\">").append(e(generatedTest))
           .append("</pre></details>\n");

@@ -8,7 +8,7 @@ import java.util.Map;
  * Writes JSON text from maps, lists, strings, numbers and booleans. Hand-written so the engine
  * needs no JSON library at run time; the report's structure is built as plain maps in order.
  */
-final class Json {
+public final class Json {
   private Json() {}
 
   static String write(Object value) {
@@ -77,7 +77,7 @@ final class Json {
    * Appends {@code text} as a double-quoted literal, which JSON and Java read alike. With {@code
    * htmlSafe}, '<' and '>' are escaped too, so the text can sit inside an HTML page unharmed.
    */
-  static void quote(String text, boolean htmlSafe, StringBuilder out) {
+  public static void quote(String text, boolean htmlSafe, StringBuilder out) {
     out.append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * {@code report.json} in schema {@value #SCHEMA}. The gate in module {@code ci} reads {@code
- * schema}, {@code test}, {@code status}, {@code failure} and {@code latency}; keep their shape, and
+ * schema}, {@code test}, {@code status}, {@code failure}, {@code latency}, {@code versus}, {@code
+ * migration} and {@code statistics.programs}; keep their shape, and
  * add new fields rather than change old ones (a change of meaning needs {@code tollgate-report/2}).
  */
 public final class JsonReport {
@@ -41,6 +42,10 @@ public final class JsonReport {
             "candidateP95Ms", candidate == null ? null : candidate.p95Ms()));
       });
       root.put("versus", versus);
+    }
+    if (run.environment() != null && run.environment().get("migration") != null) {
+      // A run on a schema a later release migrated to: which release, after which scripts.
+      root.put("migration", run.environment().get("migration"));
     }
     root.put("seed", run.seed());
     if (!run.passed()) {

@@ -1,5 +1,6 @@
 package dev.tollgate.internal.report;
 
+import dev.tollgate.internal.module.HttpModules;
 import dev.tollgate.internal.text.Printable;
 import dev.tollgate.internal.secrets.Redactor;
 import java.io.IOException;
@@ -24,7 +25,7 @@ public final class ReportFiles {
 
   /** Writes the three reports of {@code run} into {@code folder}; returns the folder. */
   public static Path write(Path folder, RunRecord run) {
-    String generated = RestAssuredTest.render(run);
+    String generated = HttpModules.find().map(http -> http.regressionTest(run)).orElse(null);
     try {
       Files.createDirectories(folder);
       // Control characters, bidi controls and lone surrogates from arguments and bodies are escaped

@@ -2,11 +2,11 @@ package dev.tollgate.internal.runner;
 
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.TollgateHarnessException;
-import dev.tollgate.internal.http.Transport;
 import dev.tollgate.internal.program.Bindings;
 import dev.tollgate.internal.program.Program;
 import dev.tollgate.internal.program.ProgramFlags;
 import dev.tollgate.internal.program.Step;
+import dev.tollgate.internal.text.Durations;
 import dev.tollgate.model.Command;
 import dev.tollgate.model.Model;
 import dev.tollgate.model.User;
@@ -519,7 +519,7 @@ public final class Executor<M, S> implements ProgramRunner<M, S> {
                   false, 0), bindings);
         }
         throw new TollgateHarnessException("Resetting the system before a program did not finish"
-            + " within the step timeout of " + Transport.show(stepTimeout) + "; Tollgate"
+            + " within the step timeout of " + Durations.show(stepTimeout) + "; Tollgate"
             + " interrupted it and stopped. Expected the reset to return in time: a dependency it"
             + " talks to (the database, the app, a stub) may hang or be overloaded. If the reset is"
             + " just slow, raise -Dtollgate.stepTimeout (now " + stepTimeout + ").");
@@ -544,7 +544,7 @@ public final class Executor<M, S> implements ProgramRunner<M, S> {
       StackTraceElement[] trace) {
     AssertionError timeout = new AssertionError("step " + (step.step() + 1) + " ("
         + step.command().name() + where + ") did not finish within its deadline of "
-        + Transport.show(stepTimeout) + " (tollgate.stepTimeout); Tollgate interrupted its"
+        + Durations.show(stepTimeout) + " (tollgate.stepTimeout); Tollgate interrupted its"
         + " thread and abandoned it. Expected every step to finish within the step timeout;"
         + " the stack trace shows where it was. If the system is just slow there, raise"
         + " -Dtollgate.stepTimeout (now " + stepTimeout + ").");

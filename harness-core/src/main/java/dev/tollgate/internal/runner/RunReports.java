@@ -1,11 +1,11 @@
 package dev.tollgate.internal.runner;
 
+import dev.tollgate.internal.module.Addressed;
 import dev.tollgate.internal.program.Program;
 import dev.tollgate.internal.program.Step;
 import dev.tollgate.internal.report.RunRecord;
 import dev.tollgate.internal.secrets.Redactor;
 import dev.tollgate.model.Command;
-import dev.tollgate.http.HttpSystem;
 import dev.tollgate.model.Model;
 import dev.tollgate.report.Exchange;
 import dev.tollgate.runner.SystemUnderTest;
@@ -113,7 +113,7 @@ final class RunReports {
     if (system instanceof SharedSystem<?> shared) {
       system = shared.system();
     }
-    if (system instanceof HttpSystem http) {
+    if (system instanceof Addressed http) {
       // Where the HTTP exchanges went: their targets are paths, and the generated test needs it.
       env.put("baseUrl", Redactor.text(http.baseUrl().toString()));
     }

@@ -1,7 +1,7 @@
 package dev.tollgate.internal.runner;
 
-import dev.tollgate.internal.http.Transport;
 import dev.tollgate.internal.program.Bindings;
+import dev.tollgate.internal.text.Durations;
 import dev.tollgate.report.Exchange;
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +53,7 @@ public record RunResult(
     public String describe() {
       return interrupted
           ? "step " + (step + 1) + " (" + command + ") was still running after "
-              + Transport.show(Duration.ofNanos(ranNanos))
+              + Durations.show(Duration.ofNanos(ranNanos))
               + "; its thread was interrupted and abandoned"
           : "it stopped before step " + (step + 1) + " (" + command + ")";
     }

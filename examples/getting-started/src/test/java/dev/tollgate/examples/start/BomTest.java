@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,5 +43,30 @@ class BomTest {
             .isEqualTo(version));
     assertThat(projectVersion(ROOT.resolve("bom/pom.xml")))
         .isEqualTo(projectVersion(ROOT.resolve("pom.xml")));
+  }
+
+  @Test
+  void the_bom_manages_the_core_http_and_each_environment_module_and_each_is_a_module_of_the_build()
+      throws Exception {
+    String bom = Files.readString(ROOT.resolve("bom/pom.xml"));
+    Matcher managed = Pattern.compile(
+        "<groupId>dev\\.tollgate</groupId>\\s*<artifactId>([^<]+)</artifactId>").matcher(
+        bom.substring(bom.indexOf("<dependencyManagement>")));
+    List<String> artifacts = new ArrayList<>();
+    while (managed.find()) {
+      artifacts.add(managed.group(1));
+    }
+    String root = Files.readString(ROOT.resolve("pom.xml"));
+
+    assertThat(artifacts).containsExactly("harness-core", "tollgate-http", "tollgate-local",
+        "tollgate-containers", "fsm-models");
+    for (String artifact : artifacts) {
+      assertThat(root).as("the root pom.xml builds %s", artifact)
+          .contains("<module>" + artifact + "</module>");
+      String pom = Files.readString(ROOT.resolve(artifact).resolve("pom.xml"))
+          .replaceFirst("(?s)<parent>.*?</parent>", "");
+      assertThat(pom).as("%s/pom.xml", artifact)
+          .contains("<artifactId>" + artifact + "</artifactId>");
+    }
   }
 }

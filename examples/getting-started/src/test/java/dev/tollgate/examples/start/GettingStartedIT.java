@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 class GettingStartedIT {
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
   private static final String FIX_HINT_PATTERN = "Once the bug is fixed\\s*\\(`([^`]+)`\\)";
+  /** The prefix of the blocks of the README's second step, the local environment. */
+  private static final String LOCAL = "local:";
 
   private static Path repoRoot;
   private static Path workDir;
@@ -103,6 +105,41 @@ class GettingStartedIT {
     assertThat(green.output()).contains("Tollgate: model 'notes' passed 200 programs");
   }
 
+  @Test
+  void the_readme_app_on_the_local_environment_fails_shrunk_with_one_tollgate_dependency_more()
+      throws Exception {
+    assertThat(blocks).as("the README's local-environment blocks")
+        .containsKeys(LOCAL + "dependency", LOCAL + "run");
+    Path project = writeProject(workDir.resolve("local"), true);
+    assertThat(tollgateDependencies(Files.readString(project.resolve("pom.xml"))))
+        .as("the Tollgate modules the project depends on: HTTP and one environment")
+        .containsExactly("tollgate-http", "tollgate-local");
+
+    Result red = run(project, blocks.get(LOCAL + "run"), project.resolve("run.log"));
+
+    assertThat(red.exitCode()).as("the local-environment project:%n%s", red.tail()).isNotZero();
+    assertThat(red.output())
+        .contains("Tollgate: model 'notes' failed: postcondition of delete_note at step 4")
+        .contains("  1. user1 login()")
+        .contains("  4. user1 delete_note(note#2)    <-- FAILED: postcondition of delete_note")
+        .contains("expected: 404")
+        .doesNotContain("  5. ")
+        .doesNotContain("NoClassDefFoundError")
+        .doesNotContain("not on the test classpath");
+  }
+
+  /** The artifact ids of the {@code dev.tollgate} dependencies, outside dependency management. */
+  private static List<String> tollgateDependencies(String pom) {
+    String dependencies = pom.replaceFirst("(?s)<dependencyManagement>.*</dependencyManagement>", "");
+    Matcher m = Pattern.compile("<groupId>dev\\.tollgate</groupId>\\s*<artifactId>([^<]+)</artifactId>")
+        .matcher(dependencies);
+    List<String> found = new ArrayList<>();
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   /** From "## Getting started" to the next second-level heading. */
@@ -125,13 +162,36 @@ class GettingStartedIT {
   }
 
   private static Path writeProject(Path dir) throws IOException {
+    return writeProject(dir, false);
+  }
+
+  /**
+   * The first project's files; with {@code local}, also the local environment's step: its
+   * dependency added to the pom.xml beside tollgate-http, as the README says, and its files.
+   */
+  private static Path writeProject(Path dir, boolean local) throws IOException {
     deleteRecursively(dir);
     for (Map.Entry<String, String> block : blocks.entrySet()) {
-      if (block.getKey().contains("/") || block.getKey().endsWith(".xml")) {
-        Path file = dir.resolve(block.getKey());
+      String name = block.getKey();
+      if (name.startsWith(LOCAL)) {
+        if (!local) {
+          continue;
+        }
+        name = name.substring(LOCAL.length());
+      }
+      if (name.contains("/") || name.endsWith(".xml")) {
+        Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());
         Files.writeString(file, block.getValue() + "\n");
       }
+    }
+    if (local) {
+      Path pom = dir.resolve("pom.xml");
+      String xml = Files.readString(pom);
+      int end = xml.lastIndexOf("</dependencies>");
+      assertThat(end).as("a <dependencies> section in the README's pom.xml").isPositive();
+      Files.writeString(pom, xml.substring(0, end) + blocks.get(LOCAL + "dependency") + "\n  "
+          + xml.substring(end));
     }
     return dir;
   }

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
  * @param notifierUrl base URL of the notifier, or null to send no notifications
  * @param flagsUrl base URL of a flag service asked for runtime flags (pinning) on each request, or
  *     null to take them from {@code flags} alone
+ * @param release which release's schema and code this is (see {@link Release})
  */
 public record Config(
         int port,
@@ -30,7 +31,8 @@ public record Config(
         Set<Flag> flags,
         Set<String> staffUsers,
         Set<Bug> bugs,
-        URI flagsUrl) {
+        URI flagsUrl,
+        Release release) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_NOTIFIER_TIMEOUT = Duration.ofMillis(500);
@@ -44,35 +46,41 @@ public record Config(
     /** A correct service on a free port, with no notifier, no flags, no staff. */
     public static Config forDatabase(String dbUrl, String dbUser, String dbPassword) {
         return new Config(0, dbUrl, dbUser, dbPassword, null, DEFAULT_NOTIFIER_TIMEOUT,
-                Set.of(), Set.of(), Set.of(), null);
+                Set.of(), Set.of(), Set.of(), null, Release.builtIn());
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dbUrl, dbUser, dbPassword, notifierUrl, notifierTimeout, flags, staffUsers, bugs, flagsUrl);
+        return new Config(newPort, dbUrl, dbUser, dbPassword, notifierUrl, notifierTimeout, flags, staffUsers, bugs, flagsUrl, release);
     }
 
     public Config withNotifier(URI url, Duration timeout) {
-        return new Config(port, dbUrl, dbUser, dbPassword, url, timeout, flags, staffUsers, bugs, flagsUrl);
+        return new Config(port, dbUrl, dbUser, dbPassword, url, timeout, flags, staffUsers, bugs, flagsUrl, release);
     }
 
     public Config withFlags(Flag... newFlags) {
         return new Config(port, dbUrl, dbUser, dbPassword, notifierUrl, notifierTimeout,
-                Set.copyOf(List.of(newFlags)), staffUsers, bugs, flagsUrl);
+                Set.copyOf(List.of(newFlags)), staffUsers, bugs, flagsUrl, release);
     }
 
     public Config withStaffUsers(String... names) {
         return new Config(port, dbUrl, dbUser, dbPassword, notifierUrl, notifierTimeout,
-                flags, Set.copyOf(List.of(names)), bugs, flagsUrl);
+                flags, Set.copyOf(List.of(names)), bugs, flagsUrl, release);
     }
 
     public Config withBugs(Bug... newBugs) {
         return new Config(port, dbUrl, dbUser, dbPassword, notifierUrl, notifierTimeout,
-                flags, staffUsers, Set.copyOf(List.of(newBugs)), flagsUrl);
+                flags, staffUsers, Set.copyOf(List.of(newBugs)), flagsUrl, release);
+    }
+
+    /** Runs as {@code newRelease}: its migrations and the schema its code expects. */
+    public Config withRelease(Release newRelease) {
+        return new Config(port, dbUrl, dbUser, dbPassword, notifierUrl, notifierTimeout, flags, staffUsers, bugs,
+                flagsUrl, newRelease);
     }
 
     /** Asks the flag service at {@code url} for runtime flags on each request. */
     public Config withFlagService(URI url) {
-        return new Config(port, dbUrl, dbUser, dbPassword, notifierUrl, notifierTimeout, flags, staffUsers, bugs, url);
+        return new Config(port, dbUrl, dbUser, dbPassword, notifierUrl, notifierTimeout, flags, staffUsers, bugs, url, release);
     }
 
     public boolean has(Bug bug) {
@@ -107,13 +115,16 @@ public record Config(
         Set<Flag> flags = collect(problems, () -> Flag.parseList(env.get("TODO_APP_FLAGS")));
         Set<Bug> bugs = collect(problems, () -> Bug.parseList(env.get("TODO_APP_BUGS")));
         Set<String> staff = parseNames(env.get("STAFF_USERS"));
+        String releaseName = env.get("TODO_APP_RELEASE");
+        Release release = releaseName == null || releaseName.isBlank() ? Release.builtIn()
+                : collect(problems, () -> Release.parse(releaseName, "TODO_APP_RELEASE"));
         if (!problems.isEmpty()) {
             throw new ConfigException("todo-app cannot start, its configuration is incomplete:\n  - "
                     + String.join("\n  - ", problems));
         }
         return new Config(port, dbUrl, env.getOrDefault("DB_USER", ""), env.getOrDefault("DB_PASSWORD", ""),
                 notifier, timeout, flags == null ? Set.of() : flags, staff, bugs == null ? Set.of() : bugs,
-                flagService);
+                flagService, release);
     }
 
     private static <T> T collect(List<String> problems, Supplier<T> parse) {
@@ -192,6 +203,6 @@ public record Config(
         // The password stays out of logs.
         return "Config[port=" + port + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", notifierUrl=" + notifierUrl
                 + ", notifierTimeout=" + notifierTimeout.toMillis() + "ms, flags=" + flags + ", staffUsers="
-                + staffUsers + ", bugs=" + bugs + ", flagsUrl=" + flagsUrl + "]";
+                + staffUsers + ", bugs=" + bugs + ", flagsUrl=" + flagsUrl + ", release=" + release.releaseName() + "]";
     }
 }

@@ -47,10 +47,14 @@ final class Database implements AutoCloseable {
                     + ". Check DB_URL, DB_USER and DB_PASSWORD, and that PostgreSQL is running.");
         }
         try {
-            String[] locations = config.has(Flag.SECURED)
-                    ? new String[] {"classpath:db/migration", "classpath:db/seed"}
-                    : new String[] {"classpath:db/migration"};
-            Flyway.configure().dataSource(pool).locations(locations).load().migrate();
+            java.util.List<String> locations = new java.util.ArrayList<>(java.util.List.of("classpath:db/migration"));
+            locations.addAll(config.release().extraMigrations());
+            if (config.has(Flag.SECURED)) {
+                locations.add("classpath:db/seed");
+            }
+            // Migrations newer than this release (applied by a later one) are ignored, Flyway's
+            // default: the previous release keeps running on the newer schema during a deploy.
+            Flyway.configure().dataSource(pool).locations(locations.toArray(String[]::new)).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -109,8 +109,11 @@ final class TodoApi {
 
     private void addTodo(Context ctx) {
         User owner = user(ctx);
-        String title = input.title(input.object(ctx.body()));
-        Todo todo = todos.add(owner, title);
+        com.fasterxml.jackson.databind.node.ObjectNode body = input.object(ctx.body());
+        String title = input.title(body);
+        // Release 2 stores an optional note (a string); release 1 ignores the field, as any unknown one.
+        String note = body.hasNonNull("note") && body.get("note").isTextual() ? body.get("note").textValue() : null;
+        Todo todo = todos.add(owner, title, note);
         notifier.todoAdded(todo, owner);
         ctx.status(201).header("Location", "/todos/" + todo.id()).json(todo);
     }

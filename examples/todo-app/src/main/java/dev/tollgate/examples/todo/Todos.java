@@ -11,22 +11,34 @@ import java.util.Optional;
 
 /** Todos in PostgreSQL. Only the owner sees, edits and deletes a todo; anyone else gets 404. */
 final class Todos {
-    private static final String COLUMNS = "t.id, t.title, t.done, t.votes, t.pinned, u.name";
+    private final String columns;
 
     private final Database db;
     private final Config config;
+    /** The title's column: {@code title}, or {@code text} in release 2-destructive. */
+    private final String titleColumn;
 
     Todos(Database db, Config config) {
         this.db = db;
         this.config = config;
+        this.titleColumn = config.release().titleColumn();
+        this.columns = "t.id, t." + titleColumn + ", t.done, t.votes, t.pinned, u.name";
     }
 
-    Todo add(User owner, String title) {
+    /** Adds a todo; {@code note} is stored by release 2 only, and may be null. */
+    Todo add(User owner, String title, String note) {
+        String sql = config.release().notes()
+                ? "INSERT INTO todos (owner_id, " + titleColumn + ", note) VALUES (?, ?, ?) RETURNING id, "
+                        + titleColumn + ", done, votes, pinned"
+                : "INSERT INTO todos (owner_id, " + titleColumn + ") VALUES (?, ?) RETURNING id, " + titleColumn
+                        + ", done, votes, pinned";
         return db.transaction(c -> {
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO todos (owner_id, title) VALUES (?, ?) RETURNING id, title, done, votes, pinned")) {
+            try (PreparedStatement insert = c.prepareStatement(sql)) {
                 insert.setLong(1, owner.id());
                 insert.setString(2, title);
+                if (config.release().notes()) {
+                    insert.setObject(3, note, Types.VARCHAR);
+                }
                 return single(insert, owner.name()).orElseThrow();
             }
         });
@@ -36,8 +48,8 @@ final class Todos {
     List<Todo> addAll(User owner, List<String> titles) {
         return db.transaction(c -> {
             List<Todo> added = new ArrayList<>(titles.size());
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO todos (owner_id, title) VALUES (?, ?) RETURNING id, title, done, votes, pinned")) {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO todos (owner_id, " + titleColumn
+                    + ") VALUES (?, ?) RETURNING id, " + titleColumn + ", done, votes, pinned")) {
                 for (String title : titles) {
                     insert.setLong(1, owner.id());
                     insert.setString(2, title);
@@ -50,7 +62,7 @@ final class Todos {
 
     Todo get(User owner, long id) {
         return db.transaction(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
+            try (PreparedStatement select = c.prepareStatement("SELECT " + columns
                     + " FROM todos t JOIN users u ON u.id = t.owner_id WHERE t.id = ? AND t.owner_id = ?")) {
                 select.setLong(1, id);
                 select.setLong(2, owner.id());
@@ -63,9 +75,9 @@ final class Todos {
         // list-leaks: the owner filter sits in the ON clause of a LEFT JOIN, where it filters
         // nothing; every user's todos come back, with a null owner name.
         String sql = config.has(Bug.LIST_LEAKS)
-                ? "SELECT " + COLUMNS + " FROM todos t LEFT JOIN users u ON u.id = t.owner_id AND t.owner_id = ?"
+                ? "SELECT " + columns + " FROM todos t LEFT JOIN users u ON u.id = t.owner_id AND t.owner_id = ?"
                         + " ORDER BY t.id LIMIT ? OFFSET ?"
-                : "SELECT " + COLUMNS + " FROM todos t JOIN users u ON u.id = t.owner_id WHERE t.owner_id = ?"
+                : "SELECT " + columns + " FROM todos t JOIN users u ON u.id = t.owner_id WHERE t.owner_id = ?"
                         + " ORDER BY t.id LIMIT ? OFFSET ?";
         return db.transaction(c -> {
             try (PreparedStatement select = c.prepareStatement(sql)) {
@@ -87,13 +99,14 @@ final class Todos {
     Todo edit(User owner, long id, String title, Boolean done) {
         // edit-resurrects: the edit was "simplified" into an upsert, which re-inserts a deleted
         // todo under its old id instead of answering 404.
-        String sql = config.has(Bug.EDIT_RESURRECTS)
+        String sql0 = config.has(Bug.EDIT_RESURRECTS)
                 ? "INSERT INTO todos (id, owner_id, title, done) VALUES (?, ?, COALESCE(?, ''), COALESCE(?, FALSE))"
                         + " ON CONFLICT (id) DO UPDATE SET title = COALESCE(?, todos.title),"
                         + " done = COALESCE(?, todos.done), updated_at = now()"
                         + " WHERE todos.owner_id = EXCLUDED.owner_id RETURNING id, title, done, votes, pinned"
                 : "UPDATE todos SET title = COALESCE(?, title), done = COALESCE(?, done), updated_at = now()"
                         + " WHERE id = ? AND owner_id = ? RETURNING id, title, done, votes, pinned";
+        String sql = sql0.replace("title", titleColumn);
         return db.transaction(c -> {
             try (PreparedStatement update = c.prepareStatement(sql)) {
                 if (config.has(Bug.EDIT_RESURRECTS)) {
@@ -142,7 +155,7 @@ final class Todos {
         String set = config.has(Bug.PIN_TOGGLES) && pinned ? "pinned = NOT t.pinned" : "pinned = ?";
         return db.transaction(c -> {
             try (PreparedStatement update = c.prepareStatement("UPDATE todos t SET " + set + ", updated_at = now()"
-                    + " FROM users u WHERE t.id = ? AND u.id = t.owner_id RETURNING " + COLUMNS)) {
+                    + " FROM users u WHERE t.id = ? AND u.id = t.owner_id RETURNING " + columns)) {
                 if (set.endsWith("?")) {
                     update.setBoolean(1, pinned);
                     update.setLong(2, id);

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 class ReadmeExcerptsTest {
   private static final Path ROOT = Path.of("../..");
   private static final Pattern EXCERPT = Pattern.compile("<!-- excerpt: (\\S+) -->");
+  /** A getting-started file; {@code local:} marks those of its local-environment step. */
   private static final Pattern GETTING_STARTED =
-      Pattern.compile("<!-- getting-started: (src/test/java/\\S+\\.java) -->");
+      Pattern.compile("<!-- getting-started: (?:local:)?(src/test/java/\\S+\\.java) -->");
   private static final Pattern COMPILED = Pattern.compile("(.+/)?src/(main|test)/java/.+\\.java");
   private static final String EXAMPLES =
       "examples/todo-gate/src/test/java/dev/tollgate/examples/gate/readme/";
