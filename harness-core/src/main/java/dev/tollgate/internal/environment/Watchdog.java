@@ -72,7 +72,10 @@ final class Watchdog {
     return shell == null ? -1 : shell.pid();
   }
 
-  /** The process was stopped as it should be: the watchdog exits and leaves everything alone. */
+  /**
+   * The process was stopped as it should be: the watchdog exits and leaves everything alone.
+   * Returns once it has exited, so that a closed environment leaves no process behind.
+   */
   void release() {
     if (shell == null) {
       return;
@@ -82,5 +85,7 @@ final class Watchdog {
     } catch (IOException ignored) {
       // The watchdog is gone already; then nothing is left to release.
     }
+    // Killing the shell is safe: it then ends without touching what it watched.
+    ProcessTree.awaitOrKill(List.of(shell.toHandle()), "the " + NAME + " shell", ProcessTree.GRACE);
   }
 }

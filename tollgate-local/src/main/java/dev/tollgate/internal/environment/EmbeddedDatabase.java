@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * zonky's embedded PostgreSQL, with its data directory inside the work directory and deleted on
@@ -112,16 +109,7 @@ final class EmbeddedDatabase implements Parts.DatabasePart {
 
   /** pg_ctl returns once the pid file is gone, a moment before the server process ends. */
   private void awaitServerExit() {
-    postmaster.ifPresent(server -> {
-      try {
-        server.onExit().get(10, TimeUnit.SECONDS);
-      } catch (TimeoutException e) {
-        server.destroyForcibly();
-      } catch (ExecutionException e) {
-        // Nothing to wait for.
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    postmaster.ifPresent(server -> ProcessTree.awaitOrKill(List.of(server),
+        "embedded PostgreSQL's server (data in " + dataDirectory + ")", ProcessTree.GRACE));
   }
 }

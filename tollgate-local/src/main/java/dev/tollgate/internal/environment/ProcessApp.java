@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The app as a child process ({@code java -jar} or {@code java -cp}) on a free port, its output
@@ -148,19 +147,10 @@ final class ProcessApp implements Parts.AppPart {
   @Override
   public void close() {
     closing = true;
-    List<ProcessHandle> descendants = process.descendants().toList();
-    process.destroy();
-    descendants.forEach(ProcessHandle::destroy);
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    // The whole tree, and only return once it is gone: nothing of the app's may outlive close().
+    ProcessTree.stop(ProcessTree.of(process.toHandle()),
+        "the app (" + app.describe() + ", pid " + process.pid() + ") and the processes it started");
+    // Only now: an app that would not stop is still watched, and stopped if this JVM dies.
     watchdog.release();
   }
 }
