@@ -3,10 +3,6 @@ package dev.tollgate.check;
 import dev.tollgate.internal.text.Durations;
 import java.time.Duration;
 import java.util.Objects;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionFactory;
-import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.core.ThrowingRunnable;
 
 /**
  * A postcondition for an effect that arrives later (the notifier was called, a job finished),
@@ -18,6 +14,12 @@ import org.awaitility.core.ThrowingRunnable;
  */
 public final class Eventually {
   private static final Duration DEFAULT_POLL = Duration.ofMillis(20);
+
+  /** An assertion to repeat: it passes by returning, and fails by throwing. */
+  @FunctionalInterface
+  public interface Assertion {
+    void run() throws Throwable;
+  }
 
   private final Duration timeout;
   private final Duration poll;
@@ -52,37 +54,49 @@ public final class Eventually {
     return new Eventually(timeout, poll, Objects.requireNonNull(description, "description"));
   }
 
-  /** Repeats {@code assertion} until it passes or the time is up. */
-  public void untilAsserted(ThrowingRunnable assertion) {
+  /**
+   * Repeats {@code assertion} until it passes or the time is up: at once, then every poll
+   * interval. An exception counts as a failure to retry, as an AssertionError does.
+   */
+  public void untilAsserted(Assertion assertion) {
     Objects.requireNonNull(assertion, "assertion");
-    Throwable[] last = new Throwable[1];
-    try {
-      conditions().untilAsserted(() -> {
-        try {
-          assertion.run();
-        } catch (Throwable t) {
-          last[0] = t;
-          throw t;
-        }
-      });
-    } catch (ConditionTimeoutException e) {
-      Throwable cause = last[0] != null ? last[0] : e;
-      String awaited = what != null ? what : "the assertion to pass";
-      throw new AssertionError(
-          "Waited " + Durations.show(timeout) + " for " + awaited + ", but it did not happen."
-              + (last[0] == null ? "" : " Last failure: " + oneLine(last[0]) + ".")
-              + " If the effect is just slow, raise Eventually.within(..).",
-          cause);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Throwable last;
+    while (true) {
+      try {
+        assertion.run();
+        return;
+      } catch (AssertionError | Exception failed) {
+        last = failed;
+      } catch (Throwable other) {
+        throw sneaky(other);
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      try {
+        Thread.sleep(Math.max(1, Math.min(poll.toMillis(), left / 1_000_000)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("Interrupted while waiting for " + awaited() + ". Last failure: "
+            + oneLine(last) + ".", last);
+      }
     }
+    throw new AssertionError(
+        "Waited " + Durations.show(timeout) + " for " + awaited() + ", but it did not happen."
+            + " Last failure: " + oneLine(last) + "."
+            + " If the effect is just slow, raise Eventually.within(..).",
+        last);
   }
 
-  private ConditionFactory conditions() {
-    return Awaitility.await()
-        .atMost(timeout)
-        .pollInSameThread()
-        .pollDelay(Duration.ZERO)
-        .pollInterval(poll)
-        .ignoreExceptions();
+  private String awaited() {
+    return what != null ? what : "the assertion to pass";
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
+    throw (T) t;
   }
 
   private static String oneLine(Throwable t) {

@@ -8,6 +8,7 @@ import dev.tollgate.environment.Environments;
 import dev.tollgate.environment.Postgres;
 import dev.tollgate.environment.Reset;
 import dev.tollgate.internal.junit.StartedEnvironment;
+import dev.tollgate.internal.module.HttpModule;
 import dev.tollgate.internal.module.HttpModules;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,9 +90,10 @@ public final class TollgateExtension implements BeforeAllCallback, BeforeEachCal
   }
 
   private StartedEnvironment start() {
+    // Checked first: a missing module should not cost an environment's start, nor hide behind it.
+    HttpModule http = HttpModules.required("A TollgateExtension");
     Environment started = environment.build().start();
-    return new StartedEnvironment(started,
-        HttpModules.required("A TollgateExtension").system(started, requestTimeout));
+    return new StartedEnvironment(started, http.system(started, requestTimeout));
   }
 
   /** Describes the environment; {@link #build()} gives the extension. */

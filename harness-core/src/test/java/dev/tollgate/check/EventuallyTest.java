@@ -47,4 +47,19 @@ class EventuallyTest {
         .hasMessageContaining("Last failure: stub not reachable.")
         .hasCauseInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void an_interrupted_wait_keeps_the_interrupt_and_says_what_was_awaited() {
+    Thread.currentThread().interrupt();
+    try {
+      AssertionError error = catchThrowableOfType(AssertionError.class,
+          () -> Eventually.within(Duration.ofSeconds(30)).describedAs("the job to finish")
+              .untilAsserted(() -> assertThat(0).isEqualTo(1)));
+
+      assertThat(error).hasMessageStartingWith("Interrupted while waiting for the job to finish.");
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The core's own tests run without tollgate-http, as a project does that checks a system
- * in-process: no JSON library on the classpath, and no HTTP module to find.
+ * in-process: no JSON library (nor Awaitility) on the classpath, and no HTTP module to find.
  */
 class HttpModulesTest {
   private static final String VERSION = "0.1.0-SNAPSHOT";
@@ -28,10 +30,11 @@ class HttpModulesTest {
             + "    </dependency>\n");
   }
 
-  @Test
-  void the_core_compiles_and_runs_without_jackson() {
-    assertThatThrownBy(() -> Class.forName("com.fasterxml.jackson.databind.ObjectMapper"))
-        .isInstanceOf(ClassNotFoundException.class);
+  /** The core's only libraries are JUnit's API and opentest4j: JSON and waiting are not among them. */
+  @ParameterizedTest
+  @ValueSource(strings = {"com.fasterxml.jackson.databind.ObjectMapper", "org.awaitility.Awaitility"})
+  void the_core_compiles_and_runs_without_jackson_or_awaitility(String className) {
+    assertThatThrownBy(() -> Class.forName(className)).isInstanceOf(ClassNotFoundException.class);
   }
 
   @Test
