@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 
 /**
  * Tollgate's environment modules, found on the classpath with {@link ServiceLoader}: each brings
@@ -62,14 +63,22 @@ public enum EnvironmentModules {
   }
 
   private static <T> Optional<T> find(Class<T> service) {
+    // The module is there but its libraries are not (excluded, or at clashing versions).
+    return first(service, broken -> new dev.tollgate.environment.EnvironmentException("Expected the module that provides "
+        + service.getName() + " to load, but it failed: " + broken + ". Check that its own dependencies were not excluded,"
+        + " and that tollgate-bom is imported so they come at the versions Tollgate was built with.", broken));
+  }
+
+  /**
+   * The first provider of {@code service} on the classpath, found with {@link ServiceLoader};
+   * {@code broken} makes the error to throw when a provider is there but fails to load.
+   */
+  public static <T> Optional<T> first(Class<T> service, Function<Throwable, ? extends RuntimeException> broken) {
     Iterator<T> providers = ServiceLoader.load(service, EnvironmentModules.class.getClassLoader()).iterator();
     try {
       return providers.hasNext() ? Optional.of(providers.next()) : Optional.empty();
-    } catch (ServiceConfigurationError | LinkageError broken) {
-      // The module is there but its libraries are not (excluded, or at clashing versions).
-      throw new dev.tollgate.environment.EnvironmentException("Expected the module that provides " + service.getName()
-          + " to load, but it failed: " + broken + ". Check that its own dependencies were not excluded, and that"
-          + " tollgate-bom is imported so they come at the versions Tollgate was built with.", broken);
+    } catch (ServiceConfigurationError | LinkageError failure) {
+      throw broken.apply(failure);
     }
   }
 }

@@ -2,10 +2,7 @@ package dev.tollgate.internal.module;
 
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.internal.environment.EnvironmentModules;
-import java.util.Iterator;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 
 /** Finds the {@link HttpModule} on the classpath, or says which artifact brings it. */
 public final class HttpModules {
@@ -15,16 +12,11 @@ public final class HttpModules {
 
   /** The HTTP module, when its jar is on the classpath. */
   public static Optional<HttpModule> find() {
-    Iterator<HttpModule> providers =
-        ServiceLoader.load(HttpModule.class, HttpModules.class.getClassLoader()).iterator();
-    try {
-      return providers.hasNext() ? Optional.of(providers.next()) : Optional.empty();
-    } catch (ServiceConfigurationError | LinkageError broken) {
-      throw new TollgateConfigurationException("Expected Tollgate's HTTP module ("
-          + EnvironmentModules.GROUP_ID + ":" + ARTIFACT_ID + ") to load, but it failed: " + broken
-          + ". Check that its own dependencies (Jackson) were not excluded, and that tollgate-bom"
-          + " is imported so they come at the versions Tollgate was built with.", broken);
-    }
+    return EnvironmentModules.first(HttpModule.class, broken -> new TollgateConfigurationException(
+        "Expected Tollgate's HTTP module (" + EnvironmentModules.GROUP_ID + ":" + ARTIFACT_ID
+            + ") to load, but it failed: " + broken + ". Check that its own dependencies (Jackson)"
+            + " were not excluded, and that tollgate-bom is imported so they come at the versions"
+            + " Tollgate was built with.", broken));
   }
 
   /** The HTTP module, which {@code subject} (say, "Comparison.of(environment, environment)") needs. */
