@@ -38,16 +38,16 @@ public final class MigratedSchemaRule {
         Text scripts = scripts(migration.scripts());
         if (report.running()) {
             return RuleOutcome.Row.blocked(scripts, Text.plain(migration.release() + "'s model on the schema"
-                    + " after ").plus(scripts(migration.scripts())).plus(" did not finish: its report still says"
+                    + " after ").plus(scripts).plus(" did not finish: its report still says"
                     + " \"running\". Fix: let the tests finish, or rerun them"), in);
         }
         if (report.passed()) {
             return RuleOutcome.Row.passed(scripts, Text.plain(migration.release() + "'s model passed "
                     + migration.programs() + (migration.programs() == 1 ? " program" : " programs")
-                    + " on the schema migrated by ").plus(scripts(migration.scripts())), in);
+                    + " on the schema migrated by ").plus(scripts), in);
         }
         Text why = Text.plain(migration.release() + "'s model fails on the schema after ")
-                .plus(scripts(migration.scripts())).plus(": ");
+                .plus(scripts).plus(": ");
         Optional<TollgateReport.Failure> failure = report.failure();
         Text message = Text.shortened(failure.map(f -> withoutWhere(f.message())).orElse(""), TestsRule.MAX_MESSAGE);
         why = failure.isEmpty() ? why.plus("it failed, with no failure details")
