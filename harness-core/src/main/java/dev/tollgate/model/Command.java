@@ -35,6 +35,7 @@ public final class Command<M, S> {
   private final Update<M, Object> update;
   private final Update<M, Object> consumption;
   private final Description<Object> description;
+  private final java.util.function.Function<Call<Object>, ?> partitionKey;
 
   @SuppressWarnings("unchecked")
   Command(CommandBuilder<M, S, ?> spec, CallAction<S, ?, ?> action, boolean usesClient,
@@ -56,6 +57,7 @@ public final class Command<M, S> {
     this.expectation = (Expectation<M, Object, Object>) run.expectation;
     this.update = (Update<M, Object>) run.update;
     this.description = (Description<Object>) run.description;
+    this.partitionKey = (java.util.function.Function<Call<Object>, ?>) (Object) run.partitionKey;
   }
 
   /** Starts a command that can be shared between models. */
@@ -176,6 +178,32 @@ public final class Command<M, S> {
   public M update(M before, Call<Object> call) {
     M next = update == null ? before : update.apply(before, call);
     return consumption == null || next == null ? next : consumption.apply(next, call);
+  }
+
+  /**
+   * The step's partition key, declared with {@code .partitionBy(..)}; empty when the command
+   * declares none.
+   */
+  public java.util.Optional<Object> partitionKey(Call<Object> call) {
+    if (partitionKey == null) {
+      return java.util.Optional.empty();
+    }
+    Object key;
+    try {
+      key = partitionKey.apply(call);
+    } catch (RuntimeException e) {
+      throw new dev.tollgate.TollgateConfigurationException("Command '" + name + "': its .partitionBy(..) key"
+          + " function threw " + e + " for " + describe(call) + ". Expected a key for every step"
+          + " of the command (an id, a reference); make the function total, or drop"
+          + " .partitionBy(..) so that parallel runs are checked whole.", e);
+    }
+    if (key == null) {
+      throw new dev.tollgate.TollgateConfigurationException("Command '" + name + "': its .partitionBy(..) key"
+          + " function returned null for " + describe(call) + ". Expected a non-null key for"
+          + " every step of the command (an id, a reference); return one, or drop"
+          + " .partitionBy(..) so that parallel runs are checked whole.");
+    }
+    return java.util.Optional.of(key);
   }
 
   public String describe(Call<Object> call) {

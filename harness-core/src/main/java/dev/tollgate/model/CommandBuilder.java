@@ -264,6 +264,7 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
     Expectation<M, A, R> expectation;
     Update<M, A> update;
     Description<A> description;
+    Function<? super Call<A>, ?> partitionKey;
 
     Run(CommandBuilder<M, S, A> spec, CallAction<S, A, R> action, boolean usesClient) {
       this.spec = spec;
@@ -375,6 +376,21 @@ public final class CommandBuilder<M, S, A> implements CommandSpec<M, S> {
     /** How reports show a step of this command. */
     public Run<M, S, A, R> describedAs(Description<A> description) {
       this.description = Objects.requireNonNull(description, "description");
+      return this;
+    }
+
+    /**
+     * The partition key of a step of this command, for the check of parallel runs: {@code
+     * .partitionBy(call -> call.arg())} for a command on one todo. A parallel run's branches are
+     * checked one key at a time (each key's steps from the state after the prefix) only when
+     * every step of them has a key, that is when every command they use declares one; otherwise,
+     * or when the model has invariants, they are checked whole. Declare it only when steps of
+     * different keys are independent in the model: neither the model state nor the user state a
+     * step reads or changes is touched by a step of another key. The key is an equals-comparable
+     * value (an id, a reference), never null.
+     */
+    public Run<M, S, A, R> partitionBy(Function<? super Call<A>, ?> key) {
+      this.partitionKey = Objects.requireNonNull(key, "key");
       return this;
     }
 

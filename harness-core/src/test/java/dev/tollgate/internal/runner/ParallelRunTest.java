@@ -64,7 +64,7 @@ class ParallelRunTest {
     }
   }
 
-  private static SystemUnderTest<Counter> system(Counter[] current, boolean racy) {
+  static SystemUnderTest<Counter> system(Counter[] current, boolean racy) {
     return new SystemUnderTest<>() {
       @Override
       public void reset() {
