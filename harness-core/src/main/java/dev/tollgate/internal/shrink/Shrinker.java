@@ -14,9 +14,9 @@ import java.util.function.Function;
  * the anchor): the {@link Pass passes} delete steps, make arguments simpler, lower choices alone,
  * together with what depends on them, or together with their duplicates, move value between
  * choices, merge two steps' lists into one step and sort steps. Every candidate is generated
- * again through the model, so it is valid by construction, and it is kept only if it runs and fails the same way (the same command and kind
- * of check) and is simpler: fewer choices, or the same number and smaller ones. So shrinking
- * never returns a longer program.
+ * again through the model, so it is valid by construction, and it is kept only if it runs and
+ * fails the same way (the same command and kind of check) and is simpler: fewer choices, or the
+ * same number and smaller ones. So shrinking never returns a longer program.
  *
  * <p>Rounds repeat until one makes no progress. The cheap passes run to a fixed point first; the
  * costlier ones (reordering, rebalancing, swapping commands) run only when the cheap ones are
