@@ -43,6 +43,15 @@ public final class ProgramGenerator<M, S> {
    * users doing the same thing to the same thing at once, which independent draws rarely give.
    */
   private static final double CONTEND = 0.5;
+  /**
+   * In the prefix of a parallel program, how much more likely a command is drawn, and a user for
+   * it, when it moves a lagging user: one for whom fewer commands are enabled than for another.
+   */
+  private static final int LAG_LEAN = 6;
+  /** How much more likely a branch draws a command that acts on what the prefix made. */
+  private static final int SHARED_LEAN = 4;
+  /** The least chance that the prefix of a parallel program goes on while some user lags. */
+  private static final double GO_ON_WHILE_LAGGING = 0.95;
 
   private final Model<M, S> model;
   private final List<Command<M, S>> commands;
@@ -214,10 +223,25 @@ public final class ProgramGenerator<M, S> {
           stepWeights[i] = rowEnabled(enabled[i]) ? 1 : 0;
         }
       }
+      // Before parallel branches, the prefix brings every user along: a user who can do less than
+      // another (still logged out, say) would have little to race with in its branch.
+      boolean[] lagging = parallel >= 2 ? lagging(enabled) : null;
+      int[] pickUsers = userWeights;
+      Distribution stop = more;
+      if (lagging != null) {
+        pickUsers = userWeights.clone();
+        for (int u = 0; u < users; u++) {
+          pickUsers[u] *= lagging[u] ? LAG_LEAN : 1;
+        }
+        for (int i = 0; i < n; i++) {
+          stepWeights[i] *= anyOf(enabled[i], lagging) ? LAG_LEAN : 1;
+        }
+        stop = Distribution.bernoulli(Math.max(keepGoing, GO_ON_WHILE_LAGGING));
+      }
       int spanStart = choices.position();
       choices.beginSpan(ChoiceRecorder.STEP);
       // Fresh programs always take a first step; only shrinking can make an empty one.
-      if (choices.choose(2, index == 0 ? ALWAYS : more) == 0) {
+      if (choices.choose(2, index == 0 ? ALWAYS : stop) == 0) {
         choices.endSpan();
         stoppedAt = spanStart;
         break;
@@ -234,7 +258,7 @@ public final class ProgramGenerator<M, S> {
       previous = c;
       Command<M, S> command = commands.get(c);
       at = choices.position();
-      int u = nextUser(choices.choose(users, usersOf(enabled[c], userWeights)), enabled[c]);
+      int u = nextUser(choices.choose(users, usersOf(enabled[c], pickUsers)), enabled[c]);
       choices.resolve(at, u);
       User user = people[u];
 
@@ -332,6 +356,7 @@ public final class ProgramGenerator<M, S> {
             stepWeights[i] = enabled[i][b] ? 1 : 0;
           }
         }
+        leanToShared(stepWeights, alone, new User(b, aloneUsers[b], flags.of(b)), prefix.size(), index);
         int spanStart = choices.position();
         choices.beginSpan(ChoiceRecorder.STEP);
         if (choices.choose(2, k == 0 ? ALWAYS : MORE_IN_BRANCH) == 0) {
@@ -397,6 +422,32 @@ public final class ProgramGenerator<M, S> {
     }
     return new Program<>(token, users, prefix, branches,
         new Program.Layout(prefixEnd, countAt, branchSpans), stepSpans, choices).withFlags(flags);
+  }
+
+  /**
+   * Makes the commands whose argument takes a reference from the prefix {@link #SHARED_LEAN} times
+   * as likely in a branch: what the prefix made is what the branches share, so acting on it is
+   * how two users meet. Each command's argument is drawn once aside, from choices of its own, so
+   * the program's choices are untouched.
+   */
+  private void leanToShared(int[] stepWeights, M state, User user, int prefixSteps, int index) {
+    for (int i = 0; i < stepWeights.length; i++) {
+      if (stepWeights[i] > 0 && takesPrefixRef(commands.get(i), state, user, prefixSteps, index)) {
+        stepWeights[i] *= SHARED_LEAN;
+      }
+    }
+  }
+
+  private static <M, S> boolean takesPrefixRef(
+      Command<M, S> command, M state, User user, int prefixSteps, int index) {
+    try {
+      Object arg = command.argumentGen(state, user)
+          .generate(ChoiceRecorder.random(31L * index + command.name().hashCode()));
+      return RefCheck.takesRefOfFirst(arg, prefixSteps);
+    } catch (RuntimeException e) {
+      // A generator that gives nothing here tells nothing; the real draw reports its errors.
+      return false;
+    }
   }
 
   /** A step of the first branch: its command and its argument's choices. */
@@ -550,6 +601,40 @@ public final class ProgramGenerator<M, S> {
       }
     }
     throw new IllegalStateException("no enabled user");
+  }
+
+  /**
+   * The users for whom fewer commands are enabled than for the user with the most, or null when
+   * none lags.
+   */
+  private static boolean[] lagging(boolean[][] enabled) {
+    int users = enabled.length == 0 ? 0 : enabled[0].length;
+    int[] count = new int[users];
+    int most = 0;
+    for (boolean[] row : enabled) {
+      for (int u = 0; u < users; u++) {
+        count[u] += row[u] ? 1 : 0;
+      }
+    }
+    for (int c : count) {
+      most = Math.max(most, c);
+    }
+    boolean[] lagging = new boolean[users];
+    boolean any = false;
+    for (int u = 0; u < users; u++) {
+      lagging[u] = count[u] < most;
+      any |= lagging[u];
+    }
+    return any ? lagging : null;
+  }
+
+  private static boolean anyOf(boolean[] enabled, boolean[] lagging) {
+    for (int u = 0; u < enabled.length; u++) {
+      if (enabled[u] && lagging[u]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Distribution usersOf(boolean[] enabled, int[] weights) {

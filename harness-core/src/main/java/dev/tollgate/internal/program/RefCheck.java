@@ -7,6 +7,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Checks that every reference an argument holds was made by an earlier step of the same program,
@@ -29,14 +30,7 @@ final class RefCheck {
       };
 
   void check(Object arg, Object token, int step, String command) {
-    walk(arg, token, step, command, 0);
-  }
-
-  private void walk(Object value, Object token, int step, String command, int depth) {
-    if (value == null || depth > MAX_DEPTH || value instanceof String || value instanceof Number) {
-      return;
-    }
-    if (value instanceof Ref<?> ref) {
+    visit(arg, ref -> {
       if (!ref.madeBy(token) || ref.step() >= step) {
         throw new TollgateConfigurationException(
             "Command '" + command + "' at step " + (step + 1) + " takes reference " + ref
@@ -45,30 +39,48 @@ final class RefCheck {
                 + " passed to the generator. Check that initialState() returns a fresh state for"
                 + " each program and that no reference is kept in a static or shared field.");
       }
+    }, 0);
+  }
+
+  /** Whether {@code arg} holds a reference made by one of the first {@code steps} steps. */
+  static boolean takesRefOfFirst(Object arg, int steps) {
+    boolean[] found = new boolean[1];
+    visit(arg, ref -> found[0] |= ref.step() < steps, 0);
+    return found[0];
+  }
+
+  private static void visit(Object value, Consumer<Ref<?>> onRef, int depth) {
+    if (value == null || depth > MAX_DEPTH || value instanceof String || value instanceof Number) {
+      return;
+    }
+    if (value instanceof Ref<?> ref) {
+      onRef.accept(ref);
       return;
     }
     if (value instanceof Collection<?> items) {
       for (Object item : items) {
-        walk(item, token, step, command, depth + 1);
+        visit(item, onRef, depth + 1);
       }
     } else if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        walk(e.getKey(), token, step, command, depth + 1);
-        walk(e.getValue(), token, step, command, depth + 1);
+        visit(e.getKey(), onRef, depth + 1);
+        visit(e.getValue(), onRef, depth + 1);
       }
     } else if (value instanceof Optional<?> optional) {
-      walk(optional.orElse(null), token, step, command, depth + 1);
+      visit(optional.orElse(null), onRef, depth + 1);
     } else if (value instanceof Object[] array) {
       for (Object item : array) {
-        walk(item, token, step, command, depth + 1);
+        visit(item, onRef, depth + 1);
       }
     } else if (value instanceof Record) {
       for (Method accessor : ACCESSORS.get(value.getClass())) {
+        Object component;
         try {
-          walk(accessor.invoke(value), token, step, command, depth + 1);
+          component = accessor.invoke(value);
         } catch (ReflectiveOperationException | RuntimeException e) {
           return;
         }
+        visit(component, onRef, depth + 1);
       }
     }
   }

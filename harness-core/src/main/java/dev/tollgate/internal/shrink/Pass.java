@@ -28,6 +28,11 @@ public enum Pass {
   LOWER_WITH_DEPENDENTS,
   /** Equal values in several places (a name registered, then followed) lowered together. */
   DUPLICATES,
+  /**
+   * Two steps of one command merged: the later step's list elements moved into the earlier step's
+   * list (within its maximum size) and the later step deleted, at once.
+   */
+  MERGE_LISTS,
   /** Value moved from an earlier choice to a later one, keeping their sum. */
   REDISTRIBUTE,
   /**

@@ -13,10 +13,10 @@ import java.util.function.Function;
  * Shrinks a failing program by editing its choices, Hypothesis-style (its conjecture shrinker is
  * the anchor): the {@link Pass passes} delete steps, make arguments simpler, lower choices alone,
  * together with what depends on them, or together with their duplicates, move value between
- * choices and sort steps. Every candidate is generated again through the model, so it is valid by
- * construction, and it is kept only if it runs and fails the same way (the same command and kind
- * of check) and is simpler: fewer choices, or the same number and smaller ones. So shrinking
- * never returns a longer program.
+ * choices, merge two steps' lists into one step and sort steps. Every candidate is generated
+ * again through the model, so it is valid by construction, and it is kept only if it runs and
+ * fails the same way (the same command and kind of check) and is simpler: fewer choices, or the
+ * same number and smaller ones. So shrinking never returns a longer program.
  *
  * <p>Rounds repeat until one makes no progress. The cheap passes run to a fixed point first; the
  * costlier ones (reordering, rebalancing, swapping commands) run only when the cheap ones are
@@ -28,7 +28,7 @@ public final class Shrinker<M, S> {
     Pass.PARALLEL, Pass.SIMPLIFY_ARGUMENTS, Pass.LOWER_WITH_DEPENDENTS, Pass.HALVE, Pass.DELETE_SPANS, Pass.LOWER
   };
   private static final Pass[] COSTLY = {
-    Pass.DUPLICATES, Pass.REDISTRIBUTE, Pass.SORT, Pass.LOWER_WITH_DEPENDENTS
+    Pass.MERGE_LISTS, Pass.DUPLICATES, Pass.REDISTRIBUTE, Pass.SORT, Pass.LOWER_WITH_DEPENDENTS
   };
 
   private final Search<M, S> search;
@@ -112,6 +112,7 @@ public final class Shrinker<M, S> {
       case DELETE_SPANS -> ValuePasses.deleteSpans(search);
       case LOWER_WITH_DEPENDENTS -> ValuePasses.lowerWithDependents(search, costly);
       case DUPLICATES -> ValuePasses.duplicates(search);
+      case MERGE_LISTS -> MergePasses.mergeLists(search);
       case REDISTRIBUTE -> ValuePasses.redistribute(search);
       case SORT -> !search.best.isParallel() && StepPasses.sort(search);
       case PARALLEL -> ParallelPasses.run(search);

@@ -20,14 +20,13 @@ import org.junit.jupiter.api.Test;
  * the foreign key: a 500), and that program is smaller by the shrinker's order (delete comes
  * before vote), so with delete in, it is the one reported.
  *
- * <p>Branches drawn independently seldom vote on the same todo at once (8 of 2,000 programs of
- * the gate model did); branches now lean towards the first branch's step at the same place,
- * which helps, but such a program is still about one in a hundred. So the seed is fixed: seed
- * 1180, with prefixes of up to 6 steps and branches of one, draws such a pair at tries 4, 8 and
- * 20, each of them one step from the shrunk shape. On the local environment the lost vote
- * shows in about one of three repetitions of such a program, so 10 repetitions each miss it
- * hardly ever. Here (2 cores under load) it was found at try 4 after 9 s and shrunk in 66 runs
- * (170 s); the budgets are generous bounds, not expectations.
+ * <p>Generation leans towards such a pair (see ParallelContentionTest): about 5 in 100 programs
+ * of this model, with prefixes of up to 10 steps and branches of up to 2, have both branches vote
+ * on one todo, and on the local environment one such program loses a vote in about 1 of 3 runs,
+ * so 10 repetitions seldom miss it. The seed is not chosen for the bug: seed 1 is the default, and
+ * {@code -DvoteRace.seed=N} runs another. Measured here (2 cores shared with other builds): seeds
+ * 1, 2 and 3 found it at tries 43, 15 and 3 and shrank it to this shape, in 297, 152 and 141 s
+ * in all; the budgets are generous bounds, not expectations.
  */
 class VoteRaceGateIT {
 
@@ -43,11 +42,11 @@ class VoteRaceGateIT {
         () -> Tollgate.runner()
             .users(2)
             .parallel(2)
-            .maxSteps(6)
-            .branchSteps(1)
+            .maxSteps(10)
+            .branchSteps(2)
             .repetitions(10)
-            .seed(1180)
-            .tries(40)
+            .seed(Long.getLong("voteRace.seed", 1))
+            .tries(150)
             .flakyReruns(5)
             .timeBudget(Duration.ofMinutes(10))
             .shrinkTime(Duration.ofMinutes(4))
