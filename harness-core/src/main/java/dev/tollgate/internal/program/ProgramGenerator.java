@@ -356,7 +356,6 @@ public final class ProgramGenerator<M, S> {
             stepWeights[i] = enabled[i][b] ? 1 : 0;
           }
         }
-        leanToShared(stepWeights, alone, new User(b, aloneUsers[b], flags.of(b)), prefix.size(), index);
         int spanStart = choices.position();
         choices.beginSpan(ChoiceRecorder.STEP);
         if (choices.choose(2, k == 0 ? ALWAYS : MORE_IN_BRANCH) == 0) {
@@ -366,7 +365,9 @@ public final class ProgramGenerator<M, S> {
         }
         Contender mirror = b > 0 && k < contenders.size() ? contenders.get(k) : null;
         int at = choices.position();
-        int c = nextEnabled(choices.choose(n, contended(Distribution.weighted(stepWeights),
+        Distribution pick = leaningToShared(
+            stepWeights, alone, new User(b, aloneUsers[b], flags.of(b)), prefix.size(), index);
+        int c = nextEnabled(choices.choose(n, contended(pick,
             mirror == null || !enabled[mirror.command()][b] ? -1 : mirror.command())), enabled);
         choices.resolve(at, c);
         Command<M, S> command = commands.get(c);
@@ -425,17 +426,24 @@ public final class ProgramGenerator<M, S> {
   }
 
   /**
-   * Makes the commands whose argument takes a reference from the prefix {@link #SHARED_LEAN} times
-   * as likely in a branch: what the prefix made is what the branches share, so acting on it is
-   * how two users meet. Each command's argument is drawn once aside, from choices of its own, so
-   * the program's choices are untouched.
+   * {@code stepWeights}, with the commands whose argument takes a reference from the prefix
+   * {@link #SHARED_LEAN} times as likely: what the prefix made is what the branches share, so
+   * acting on it is how two users meet. Each command's argument is drawn once aside, from choices
+   * of its own, so the program's choices are untouched; and only when a draw is random, so
+   * replaying a program (as shrinking does for every candidate) draws nothing aside.
    */
-  private void leanToShared(int[] stepWeights, M state, User user, int prefixSteps, int index) {
-    for (int i = 0; i < stepWeights.length; i++) {
-      if (stepWeights[i] > 0 && takesPrefixRef(commands.get(i), state, user, prefixSteps, index)) {
-        stepWeights[i] *= SHARED_LEAN;
+  private Distribution leaningToShared(
+      int[] stepWeights, M state, User user, int prefixSteps, int index) {
+    int[] base = stepWeights.clone();
+    return (bound, random) -> {
+      int[] leaning = base.clone();
+      for (int i = 0; i < leaning.length; i++) {
+        if (leaning[i] > 0 && takesPrefixRef(commands.get(i), state, user, prefixSteps, index)) {
+          leaning[i] *= SHARED_LEAN;
+        }
       }
-    }
+      return Distribution.weighted(leaning).draw(bound, random);
+    };
   }
 
   private static <M, S> boolean takesPrefixRef(
