@@ -116,6 +116,11 @@ public final class ProgramGenerator<M, S> {
     this.weightScale = weightScale(commands);
   }
 
+  /** How many commands the model has: a step's command choice is an index below it. */
+  public int commandCount() {
+    return commands.size();
+  }
+
   /** Generates one program from {@code choices}. */
   public Program<M, S> generate(ChoiceRecorder choices) {
     return generate(choices, null);

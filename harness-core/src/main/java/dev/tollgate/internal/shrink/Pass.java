@@ -29,6 +29,11 @@ public enum Pass {
   /** Equal values in several places (a name registered, then followed) lowered together. */
   DUPLICATES,
   /**
+   * Steps of one command gathered into one step of another whose argument holds a list of what
+   * they take one at a time (single creates into a batch create), and deleted, at once.
+   */
+  GATHER,
+  /**
    * Two steps of one command merged: the later step's list elements moved into the earlier step's
    * list (within its maximum size) and the later step deleted, at once.
    */

@@ -126,6 +126,11 @@ final class Search<M, S> {
     }
   }
 
+  /** How many commands the model has. */
+  int commandCount() {
+    return generator.commandCount();
+  }
+
   /** The program {@code choices} make, or null if the model rejects them. */
   Program<M, S> regenerate(int[] choices) {
     try {

@@ -28,7 +28,7 @@ public final class Shrinker<M, S> {
     Pass.PARALLEL, Pass.SIMPLIFY_ARGUMENTS, Pass.LOWER_WITH_DEPENDENTS, Pass.HALVE, Pass.DELETE_SPANS, Pass.LOWER
   };
   private static final Pass[] COSTLY = {
-    Pass.MERGE_LISTS, Pass.DUPLICATES, Pass.REDISTRIBUTE, Pass.SORT, Pass.LOWER_WITH_DEPENDENTS
+    Pass.GATHER, Pass.MERGE_LISTS, Pass.DUPLICATES, Pass.REDISTRIBUTE, Pass.SORT, Pass.LOWER_WITH_DEPENDENTS
   };
 
   private final Search<M, S> search;
@@ -112,6 +112,7 @@ public final class Shrinker<M, S> {
       case DELETE_SPANS -> ValuePasses.deleteSpans(search);
       case LOWER_WITH_DEPENDENTS -> ValuePasses.lowerWithDependents(search, costly);
       case DUPLICATES -> ValuePasses.duplicates(search);
+      case GATHER -> MergePasses.gather(search);
       case MERGE_LISTS -> MergePasses.mergeLists(search);
       case REDISTRIBUTE -> ValuePasses.redistribute(search);
       case SORT -> !search.best.isParallel() && StepPasses.sort(search);

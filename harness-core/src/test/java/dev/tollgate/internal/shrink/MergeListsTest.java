@@ -1,17 +1,12 @@
 package dev.tollgate.internal.shrink;
 
 import static dev.tollgate.internal.shrink.PassHarness.allBut;
+import static dev.tollgate.internal.shrink.PassHarness.shrinkRepeated;
 import static dev.tollgate.internal.shrink.PassHarness.shrunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.gen.Gen;
-import dev.tollgate.internal.program.ChoiceRecorder;
-import dev.tollgate.internal.program.Program;
-import dev.tollgate.internal.program.ProgramGenerator;
-import dev.tollgate.internal.runner.Executor;
-import dev.tollgate.internal.runner.RunResult;
 import dev.tollgate.model.Model;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -39,37 +34,9 @@ class MergeListsTest {
         .build();
   }
 
-  /** The choices of a program of {@code singles} one-item adds and a check. */
-  private static int[] singleAdds(ProgramGenerator<Integer, Object> generator, int singles) {
-    // A program of zeros stops before its first step: all but that last zero are its header.
-    int header = generator.generate(ChoiceRecorder.replay(new int[0])).choices().length - 1;
-    List<Integer> choices = new ArrayList<>();
-    for (int i = 0; i < header; i++) {
-      choices.add(0);
-    }
-    for (int i = 0; i < singles; i++) {
-      // another step, command add, user 0; one item: its placeholder "one more", "a", no more
-      choices.addAll(List.of(1, 0, 0, 0, 0, 0));
-    }
-    choices.addAll(List.of(1, 1, 0, 0)); // check, then no more steps
-    return choices.stream().mapToInt(Integer::intValue).toArray();
-  }
-
+  /** Shrinks a program of 13 one-item adds (its placeholder "one more", "a", no more) and a check with {@code passes}. */
   private static List<String> shrinkSingles(Set<Pass> passes) {
-    Model<Integer, Object> model = model();
-    ProgramGenerator<Integer, Object> generator = new ProgramGenerator<>(model, 1, 20, true);
-    Executor<Integer, Object> executor = new Executor<>(model, new PassHarness.Nothing());
-    Program<Integer, Object> failing =
-        generator.generate(ChoiceRecorder.replay(singleAdds(generator, 13)));
-    assertThat(failing.steps()).hasSize(14);
-    assertThat(failing.steps().get(0).describe()).isEqualTo("user1 add([\"a\"])");
-    RunResult failed = executor.run(failing);
-    assertThat(failed.passed()).isFalse();
-    Program<Integer, Object> shrunk = new Shrinker<>(generator, executor::run, 10_000,
-        60_000_000_000L, candidate -> {}, passes).shrink(failing, failed).program();
-    List<String> steps = new ArrayList<>();
-    shrunk.steps().forEach(step -> steps.add(step.describe()));
-    return steps;
+    return shrinkRepeated(model(), List.of(0, 0, 0, 0, 0), 13, List.of(1, 0), "user1 add([\"a\"])", passes);
   }
 
   @Test

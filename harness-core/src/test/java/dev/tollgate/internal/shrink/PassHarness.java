@@ -45,7 +45,7 @@ final class PassHarness {
    * each, joined by {@code "; "}.
    */
   static <M> List<String> shrunk(Model<M, Object> model, int seeds, Set<Pass> passes) {
-    ProgramGenerator<M, Object> generator = new ProgramGenerator<>(model, 1, 20, true);
+    ProgramGenerator<M, Object> generator = generator(model);
     Executor<M, Object> executor = new Executor<>(model, new Nothing());
     List<String> out = new ArrayList<>();
     for (long seed = 1; seed <= seeds; seed++) {
@@ -64,5 +64,65 @@ final class PassHarness {
       }
     }
     return out;
+  }
+
+  /**
+   * The choices of a program of one user: {@code steps} (each a step's choices after its
+   * "another step" choice), then the end of the program.
+   */
+  static int[] program(ProgramGenerator<?, ?> generator, List<List<Integer>> steps) {
+    // A program of zeros stops before its first step: all but that last zero are its header.
+    int header = generator.generate(ChoiceRecorder.replay(new int[0])).choices().length - 1;
+    List<Integer> choices = new ArrayList<>();
+    for (int i = 0; i < header; i++) {
+      choices.add(0);
+    }
+    for (List<Integer> step : steps) {
+      choices.add(1);
+      choices.addAll(step);
+    }
+    choices.add(0);
+    return choices.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * Shrinks the failing program {@code choices} make (of {@code model}, one user) with {@code
+   * passes}; its steps, one string each.
+   */
+  static <M> List<String> shrinkOne(Model<M, Object> model, int[] choices, Set<Pass> passes) {
+    ProgramGenerator<M, Object> generator = generator(model);
+    Executor<M, Object> executor = new Executor<>(model, new Nothing());
+    Program<M, Object> failing = generator.generate(ChoiceRecorder.replay(choices));
+    RunResult failed = executor.run(failing);
+    if (failed.passed()) {
+      throw new AssertionError("the program to shrink passes: " + failing.steps());
+    }
+    Program<M, Object> shrunk = new Shrinker<>(generator, executor::run, 10_000,
+        60_000_000_000L, candidate -> {}, passes).shrink(failing, failed).program();
+    List<String> steps = new ArrayList<>();
+    shrunk.steps().forEach(step -> steps.add(step.describe()));
+    return steps;
+  }
+
+  /** The generator the harness uses: one user, up to 20 steps, swarm on. */
+  static <M> ProgramGenerator<M, Object> generator(Model<M, Object> model) {
+    return new ProgramGenerator<>(model, 1, 20, true);
+  }
+
+  /**
+   * Shrinks, with {@code passes}, the program of {@code times} steps of choices {@code step} then
+   * one of {@code last}, after checking that it starts with {@code first}; its steps.
+   */
+  static <M> List<String> shrinkRepeated(Model<M, Object> model, List<Integer> step, int times,
+      List<Integer> last, String first, Set<Pass> passes) {
+    List<List<Integer>> steps = new ArrayList<>(java.util.Collections.nCopies(times, step));
+    steps.add(last);
+    int[] choices = program(generator(model), steps);
+    Program<M, Object> program = generator(model).generate(ChoiceRecorder.replay(choices));
+    if (program.size() != times + 1 || !program.steps().get(0).describe().equals(first)) {
+      throw new AssertionError("expected " + (times + 1) + " steps starting with " + first
+          + ", found " + program.steps());
+    }
+    return shrinkOne(model, choices, passes);
   }
 }
