@@ -78,7 +78,7 @@ class ReplayLineIT {
           <packaging>pom</packaging>
           <modules><module>lib</module><module>app</module></modules>
         </project>
-        """.formatted(parentPom));
+        """.formatted(project.relativize(parentPom)));
     write(project.resolve("lib/pom.xml"), child("replay-demo-lib", ""));
     write(project.resolve("lib/src/main/java/demo/Counter.java"), """
         package demo;
