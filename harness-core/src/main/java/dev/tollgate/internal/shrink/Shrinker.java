@@ -13,7 +13,8 @@ import java.util.function.Function;
  * Shrinks a failing program by editing its choices, Hypothesis-style (its conjecture shrinker is
  * the anchor): the {@link Pass passes} delete steps, make arguments simpler, lower choices alone,
  * together with what depends on them, or together with their duplicates, move value between
- * choices, merge two steps' lists into one step and sort steps. Every candidate is generated
+ * choices, gather single steps into another command's list, merge two steps' lists into one
+ * step and sort steps. Every candidate is generated
  * again through the model, so it is valid by construction, and it is kept only if it runs and
  * fails the same way (the same command and kind of check) and is simpler: fewer choices, or the
  * same number and smaller ones. So shrinking never returns a longer program.
