@@ -1,6 +1,7 @@
 package dev.tollgate.internal.environment;
 
 import dev.tollgate.environment.Readiness;
+import dev.tollgate.internal.net.HttpClients;
 import dev.tollgate.internal.text.Printable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,7 @@ final class ReadinessProbe {
   private static final int BODY_CHARS = 200;
   /** A port probe: a server holds an accepted connection open this long; a proxy with nothing behind it closes it. */
   private static final int HOLD_MILLIS = 150;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+  private final HttpClient client = HttpClients.builder().connectTimeout(Duration.ofSeconds(1)).build();
   private final Readiness readiness;
   private final URI target;
   private volatile String lastAnswer = "no answer yet";

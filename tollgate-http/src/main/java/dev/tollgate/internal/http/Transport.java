@@ -1,6 +1,7 @@
 package dev.tollgate.internal.http;
 
 import dev.tollgate.TollgateConfigurationException;
+import dev.tollgate.internal.net.HttpClients;
 import dev.tollgate.internal.text.Durations;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -39,9 +40,12 @@ public final class Transport {
     this.headers = List.copyOf(headers);
   }
 
-  /** A client for {@link Transport}s: HTTP/1.1 (no h2c upgrade dance), redirects left to tests. */
+  /**
+   * A client for {@link Transport}s: HTTP/1.1 (no h2c upgrade dance), redirects left to tests, TLS
+   * set up on the first https:// request only.
+   */
   public static HttpClient newClient(Duration connectTimeout) {
-    return HttpClient.newBuilder()
+    return HttpClients.builder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(connectTimeout)
