@@ -1,22 +1,60 @@
 package dev.tollgate.internal.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.TollgateConfigurationException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The one Jackson mapper of the HTTP layer, and conversions from JSON trees to plain values. */
+/**
+ * JSON for the HTTP layer: request bodies written and response bodies read as trees with
+ * Jackson's streaming parser and generator, and the one Jackson mapper for what needs data
+ * binding (records and beans as bodies, {@code as(Class)}).
+ *
+ * <p>The mapper is built on first use only. In a fresh JVM building an {@code ObjectMapper} takes
+ * about a quarter of a second (its configuration, serializer factories and date formats), while
+ * the streaming parser and the tree nodes take well under a tenth; most tests send maps and read
+ * paths, so they never build it. What the streaming side gives is what the mapper gives: the
+ * same trees from {@link #readTree} as {@code ObjectMapper.readTree} (ints, longs and big
+ * integers by size, other numbers as doubles, the last of repeated keys, anything after the first
+ * value ignored) and the same text from {@link #write} for maps with text keys, collections, text,
+ * numbers, booleans and null.
+ */
 public final class Json {
-  /** Lenient on reading: a response may carry more fields than the type a test maps it to. */
-  public static final ObjectMapper MAPPER =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private Json() {}
+
+  /** Lenient on reading: a response may carry more fields than the type a test maps it to. */
+  public static ObjectMapper mapper() {
+    return Mapper.MAPPER;
+  }
+
+  private static final class Mapper {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  }
 
   /**
    * A request body as JSON text: {@code null} stays {@code null} (no body), a String is taken as
@@ -27,13 +65,182 @@ public final class Json {
       return (String) body;
     }
     try {
-      return MAPPER.writeValueAsString(body);
+      if (plain(body, 0)) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+          writePlain(generator, body);
+        }
+        return out.toString();
+      }
+      return mapper().writeValueAsString(body);
     } catch (JsonProcessingException e) {
       throw new TollgateConfigurationException(
           "The body of " + method + " " + path + " (a " + body.getClass().getName()
               + ") cannot be written as JSON: " + e.getOriginalMessage() + ". Expected a Map, a"
               + " List, a record or a bean Jackson can serialize, or a String of raw JSON.",
           e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final int MAX_PLAIN_DEPTH = 100;
+
+  /** Whether the streaming writer gives for {@code value} what the mapper would. */
+  private static boolean plain(Object value, int depth) {
+    if (depth > MAX_PLAIN_DEPTH) {
+      return false;
+    }
+    if (value == null || value instanceof String || value instanceof Boolean
+        || value instanceof Integer || value instanceof Long || value instanceof Short
+        || value instanceof Byte || value instanceof Double || value instanceof Float
+        || value instanceof BigInteger || value instanceof BigDecimal) {
+      return true;
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!(e.getKey() instanceof String) || !plain(e.getValue(), depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (value instanceof Collection<?> items) {
+      for (Object item : items) {
+        if (!plain(item, depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static void writePlain(JsonGenerator out, Object value) throws IOException {
+    if (value == null) {
+      out.writeNull();
+    } else if (value instanceof String s) {
+      out.writeString(s);
+    } else if (value instanceof Boolean b) {
+      out.writeBoolean(b);
+    } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      out.writeNumber(((Number) value).intValue());
+    } else if (value instanceof Long l) {
+      out.writeNumber(l);
+    } else if (value instanceof Double d) {
+      out.writeNumber(d);
+    } else if (value instanceof Float f) {
+      out.writeNumber(f);
+    } else if (value instanceof BigInteger i) {
+      out.writeNumber(i);
+    } else if (value instanceof BigDecimal d) {
+      out.writeNumber(d);
+    } else if (value instanceof Map<?, ?> map) {
+      out.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.writeFieldName((String) e.getKey());
+        writePlain(out, e.getValue());
+      }
+      out.writeEndObject();
+    } else {
+      out.writeStartArray();
+      for (Object item : (Collection<?>) value) {
+        writePlain(out, item);
+      }
+      out.writeEndArray();
+    }
+  }
+
+  /** The tree of {@code json}, as {@code ObjectMapper.readTree} reads it; missing when blank. */
+  public static JsonNode readTree(byte[] json) throws IOException {
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      return readTree(parser);
+    }
+  }
+
+  /** {@link #readTree(byte[])} of text. */
+  public static JsonNode readTree(String json) throws IOException {
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      return readTree(parser);
+    }
+  }
+
+  /** Builds the first value's tree with a stack of open containers, so depth costs no recursion. */
+  private static JsonNode readTree(JsonParser parser) throws IOException {
+    JsonToken token = parser.nextToken();
+    if (token == null) {
+      return MissingNode.getInstance();
+    }
+    Deque<JsonNode> open = new ArrayDeque<>();
+    Deque<String> names = new ArrayDeque<>();
+    String name = null;
+    while (true) {
+      JsonNode value;
+      switch (token) {
+        case START_OBJECT -> {
+          push(open, names, name, NODES.objectNode());
+          name = null;
+          token = parser.nextToken();
+          continue;
+        }
+        case START_ARRAY -> {
+          push(open, names, name, NODES.arrayNode());
+          name = null;
+          token = parser.nextToken();
+          continue;
+        }
+        case FIELD_NAME -> {
+          name = parser.currentName();
+          token = parser.nextToken();
+          continue;
+        }
+        case END_OBJECT, END_ARRAY -> {
+          value = open.pop();
+          name = names.pop();
+          if (name.isEmpty() && open.isEmpty()) {
+            return value;
+          }
+          name = name.isEmpty() ? null : name.substring(1);
+        }
+        case VALUE_STRING -> value = NODES.textNode(parser.getText());
+        case VALUE_NUMBER_INT -> value = switch (parser.getNumberType()) {
+          case INT -> NODES.numberNode(parser.getIntValue());
+          case LONG -> NODES.numberNode(parser.getLongValue());
+          default -> NODES.numberNode(parser.getBigIntegerValue());
+        };
+        case VALUE_NUMBER_FLOAT -> value = NODES.numberNode(parser.getDoubleValue());
+        case VALUE_TRUE -> value = NODES.booleanNode(true);
+        case VALUE_FALSE -> value = NODES.booleanNode(false);
+        case VALUE_NULL -> value = NODES.nullNode();
+        default -> throw new IOException("unexpected " + token + " in JSON");
+      }
+      if (open.isEmpty()) {
+        return value;
+      }
+      add(open.peek(), name, value);
+      name = null;
+      token = parser.nextToken();
+      if (token == null) {
+        throw new IOException("the JSON ends inside an " + (open.peek().isObject() ? "object"
+            : "array"));
+      }
+    }
+  }
+
+  /**
+   * Opens a container; {@code names} keeps, per open container, the field name it will be added
+   * under in its parent, prefixed with '.', or "" for an array element or the root.
+   */
+  private static void push(Deque<JsonNode> open, Deque<String> names, String name, JsonNode node) {
+    open.push(node);
+    names.push(name == null ? "" : "." + name);
+  }
+
+  private static void add(JsonNode container, String name, JsonNode value) {
+    if (container instanceof ObjectNode object) {
+      object.set(name, value);
+    } else {
+      ((ArrayNode) container).add(value);
     }
   }
 

@@ -56,7 +56,7 @@ public final class ReceivedResponse implements Response {
                 + "), but the body is empty.");
       }
       try {
-        json = Json.MAPPER.readTree(bytes);
+        json = Json.readTree(bytes);
         if (json.isMissingNode()) {
           throw new AssertionError(
               "Expected a JSON body in the response to " + request + " (status " + status
@@ -83,7 +83,7 @@ public final class ReceivedResponse implements Response {
   public <T> T as(Class<T> type) {
     JsonNode tree = json();
     try {
-      return Json.MAPPER.treeToValue(tree, type);
+      return Json.mapper().treeToValue(tree, type);
     } catch (JsonProcessingException e) {
       throw new AssertionError(
           "Expected the response to " + request + " to map to " + type.getSimpleName() + ", but "

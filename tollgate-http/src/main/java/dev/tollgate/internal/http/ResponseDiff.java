@@ -1,11 +1,11 @@
 package dev.tollgate.internal.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.internal.compare.ExchangeDiff;
 import dev.tollgate.internal.secrets.Redactor;
 import dev.tollgate.internal.secrets.Secrets;
 import dev.tollgate.report.Exchange;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -183,8 +183,8 @@ public final class ResponseDiff implements ExchangeDiff {
       return null;
     }
     try {
-      return Json.MAPPER.readTree(trimmed);
-    } catch (JsonProcessingException e) {
+      return Json.readTree(trimmed);
+    } catch (IOException e) {
       return null;
     }
   }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class JsonPathsTest {
   private static JsonNode parse(String json) throws Exception {
-    return Json.MAPPER.readTree(json);
+    return Json.readTree(json);
   }
 
   @Test
