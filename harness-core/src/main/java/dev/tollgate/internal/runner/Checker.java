@@ -32,7 +32,7 @@ public final class Checker<M, S> {
   /** How many programs are generated, with no system, to check the model before running it. */
   public static final int VALIDATION_PROGRAMS = 200;
   /** Validation stops early, after this many programs, once every command has been enabled. */
-  private static final int MIN_VALIDATION_PROGRAMS = 20;
+  private static final int MIN_VALIDATION_PROGRAMS = 5;
   /** How many programs the reachability search may generate (-Dtollgate.reachabilityPrograms). */
   public static final int DEFAULT_SEARCH_PROGRAMS = 20_000;
   static final String SEARCH_PROGRAMS = "tollgate.reachabilityPrograms";
