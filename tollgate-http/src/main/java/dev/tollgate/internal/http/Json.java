@@ -165,60 +165,34 @@ public final class Json {
     }
   }
 
-  /** Builds the first value's tree with a stack of open containers, so depth costs no recursion. */
+  /**
+   * Builds the first value's tree with a stack of open containers, so depth costs no recursion. A
+   * container joins its parent when it opens, under the name the parser gives for it.
+   */
   private static JsonNode readTree(JsonParser parser) throws IOException {
     JsonToken token = parser.nextToken();
     if (token == null) {
       return MissingNode.getInstance();
     }
     Deque<JsonNode> open = new ArrayDeque<>();
-    Deque<String> names = new ArrayDeque<>();
-    String name = null;
     while (true) {
-      JsonNode value;
-      switch (token) {
-        case START_OBJECT -> {
-          push(open, names, name, NODES.objectNode());
-          name = null;
-          token = parser.nextToken();
-          continue;
+      if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+        JsonNode closed = open.pop();
+        if (open.isEmpty()) {
+          return closed;
         }
-        case START_ARRAY -> {
-          push(open, names, name, NODES.arrayNode());
-          name = null;
-          token = parser.nextToken();
-          continue;
+      } else if (token != JsonToken.FIELD_NAME) {
+        JsonNode value = node(token, parser);
+        if (open.isEmpty() && !value.isContainerNode()) {
+          return value;
         }
-        case FIELD_NAME -> {
-          name = parser.currentName();
-          token = parser.nextToken();
-          continue;
+        if (!open.isEmpty()) {
+          add(open.peek(), parser.currentName(), value);
         }
-        case END_OBJECT, END_ARRAY -> {
-          value = open.pop();
-          name = names.pop();
-          if (name.isEmpty() && open.isEmpty()) {
-            return value;
-          }
-          name = name.isEmpty() ? null : name.substring(1);
+        if (value.isContainerNode()) {
+          open.push(value);
         }
-        case VALUE_STRING -> value = NODES.textNode(parser.getText());
-        case VALUE_NUMBER_INT -> value = switch (parser.getNumberType()) {
-          case INT -> NODES.numberNode(parser.getIntValue());
-          case LONG -> NODES.numberNode(parser.getLongValue());
-          default -> NODES.numberNode(parser.getBigIntegerValue());
-        };
-        case VALUE_NUMBER_FLOAT -> value = NODES.numberNode(parser.getDoubleValue());
-        case VALUE_TRUE -> value = NODES.booleanNode(true);
-        case VALUE_FALSE -> value = NODES.booleanNode(false);
-        case VALUE_NULL -> value = NODES.nullNode();
-        default -> throw new IOException("unexpected " + token + " in JSON");
       }
-      if (open.isEmpty()) {
-        return value;
-      }
-      add(open.peek(), name, value);
-      name = null;
       token = parser.nextToken();
       if (token == null) {
         throw new IOException("the JSON ends inside an " + (open.peek().isObject() ? "object"
@@ -227,13 +201,23 @@ public final class Json {
     }
   }
 
-  /**
-   * Opens a container; {@code names} keeps, per open container, the field name it will be added
-   * under in its parent, prefixed with '.', or "" for an array element or the root.
-   */
-  private static void push(Deque<JsonNode> open, Deque<String> names, String name, JsonNode node) {
-    open.push(node);
-    names.push(name == null ? "" : "." + name);
+  /** The node a value token starts: an empty container, or the scalar itself. */
+  private static JsonNode node(JsonToken token, JsonParser parser) throws IOException {
+    return switch (token) {
+      case START_OBJECT -> NODES.objectNode();
+      case START_ARRAY -> NODES.arrayNode();
+      case VALUE_STRING -> NODES.textNode(parser.getText());
+      case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+        case INT -> NODES.numberNode(parser.getIntValue());
+        case LONG -> NODES.numberNode(parser.getLongValue());
+        default -> NODES.numberNode(parser.getBigIntegerValue());
+      };
+      case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+      case VALUE_TRUE -> NODES.booleanNode(true);
+      case VALUE_FALSE -> NODES.booleanNode(false);
+      case VALUE_NULL -> NODES.nullNode();
+      default -> throw new IOException("unexpected " + token + " in JSON");
+    };
   }
 
   private static void add(JsonNode container, String name, JsonNode value) {
