@@ -29,6 +29,9 @@ final class ContainerStub implements Parts.StubPart {
         .withNetwork(network)
         .withNetworkAliases(name)
         .withExposedPorts(PORT)
+        // As the local stub: delayed answers wait on a timer, not on one of Jetty's threads.
+        .withCommand("--port", String.valueOf(PORT), "--disable-banner",
+            "--async-response-enabled=true", "--async-response-threads=2")
         .withLabels(Docker.labels())
         .waitingFor(Wait.forHttp("/__admin/mappings").forPort(PORT).forStatusCode(200));
     try {

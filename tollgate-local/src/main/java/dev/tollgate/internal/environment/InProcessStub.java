@@ -20,9 +20,13 @@ final class InProcessStub implements Parts.StubPart {
   }
 
   static InProcessStub start(String name) {
-    // Few threads: a stub answers one app, and the machine may have two cores.
+    // Few threads: a stub answers one app, and the machine may have two cores. Delayed answers
+    // (withFixedDelay, a slow dependency) wait on a timer, not on a request thread: otherwise a
+    // few slow answers hold every thread, the app's next calls queue past its timeout, and
+    // answers a program ago still block the next program's calls.
     WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-        .containerThreads(10).jettyAcceptors(1).asynchronousResponseEnabled(false));
+        .containerThreads(10).jettyAcceptors(1)
+        .asynchronousResponseEnabled(true).asynchronousResponseThreads(2));
     try {
       server.start();
     } catch (RuntimeException e) {

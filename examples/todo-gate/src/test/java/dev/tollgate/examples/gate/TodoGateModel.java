@@ -3,6 +3,7 @@ package dev.tollgate.examples.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.tollgate.check.Eventually;
 import dev.tollgate.db.Db;
 import dev.tollgate.gen.Gen;
@@ -53,6 +54,8 @@ final class TodoGateModel {
   static final Key<String> NOTIFIER = Key.of("notifier", "up");
   /** Longer than the app's notifier timeout (set to 1000 ms by the suite). */
   static final int NOTIFIER_DELAY_MS = 2000;
+  private static final String NOTIFIER_SCENARIO = "notifier";
+  private static final String NOTIFIER_METADATA = "todoGateNotifier";
 
   private TodoGateModel() {}
 
@@ -106,6 +109,9 @@ final class TodoGateModel {
   private static ModelBuilder<World, Http> builder(
       String name, Setup setup, boolean notifier, Set<String> leftOut) {
     double notifierWeight = notifier ? 1 : 0;
+    if (notifier) {
+      stubNotifierModes(setup.notifier());
+    }
     return Model.define(name, Http.class, World::empty)
         .userStates(Sessions.STATES)
         .programFlag(PINNING, on -> servePinning(setup.flags(), on))  // each program: on or off
@@ -143,17 +149,13 @@ final class TodoGateModel {
             .weight(notifierWeight)
             .whenModel(world -> world.get(NOTIFIER).equals("up"))
             .with(Gen.booleans())
-            .perform(call -> setup.notifier().register(WireMock.post("/notify").willReturn(
-                call.arg()
-                    ? WireMock.aResponse().withStatus(200).withFixedDelay(NOTIFIER_DELAY_MS)
-                    : WireMock.aResponse().withStatus(500))))
+            .perform(call -> notifierIs(setup.notifier(), call.arg() ? "slow" : "500"))
             .update((world, call) -> world.with(NOTIFIER, call.arg() ? "slow" : "500"))
             .describedAs(call -> "notifier_fails(" + (call.arg() ? "slow" : "500") + ")"))
         .command("notifier_recovers", c -> c
             .weight(notifierWeight)
             .whenModel(world -> !world.get(NOTIFIER).equals("up"))
-            .perform(call -> setup.notifier().register(
-                WireMock.post("/notify").willReturn(WireMock.aResponse().withStatus(200))))
+            .perform(call -> notifierIs(setup.notifier(), Scenario.STARTED))
             .update((world, call) -> world.with(NOTIFIER, "up")))
         // Over JDBC, after every step.
         .invariant("vote counters match the vote rows", (world, users) ->
@@ -171,6 +173,33 @@ final class TodoGateModel {
                 .isEqualTo(entry.getValue().longValue());
           }
         });
+  }
+
+  /**
+   * The notifier's three ways of answering, as states of one WireMock scenario: up (200, the
+   * scenario's start), "500", and "slow" (a 200 after {@link #NOTIFIER_DELAY_MS}). A stub's reset
+   * puts its scenarios back to their start, so every program begins with the notifier up, as the
+   * model's world does, whatever the program before it left. Registered once per model; a model
+   * built again on the same stub replaces its own mappings, found by their metadata.
+   */
+  static void stubNotifierModes(WireMock notifier) {
+    notifier.removeStubsByMetadataPattern(
+        WireMock.matchingJsonPath("$." + NOTIFIER_METADATA, WireMock.equalTo("modes")));
+    Map<String, Object> metadata = Map.of(NOTIFIER_METADATA, "modes");
+    notifier.register(WireMock.post("/notify").inScenario(NOTIFIER_SCENARIO)
+        .whenScenarioStateIs(Scenario.STARTED).withMetadata(metadata)
+        .willReturn(WireMock.aResponse().withStatus(200)));
+    notifier.register(WireMock.post("/notify").inScenario(NOTIFIER_SCENARIO)
+        .whenScenarioStateIs("500").withMetadata(metadata)
+        .willReturn(WireMock.aResponse().withStatus(500)));
+    notifier.register(WireMock.post("/notify").inScenario(NOTIFIER_SCENARIO)
+        .whenScenarioStateIs("slow").withMetadata(metadata)
+        .willReturn(WireMock.aResponse().withStatus(200).withFixedDelay(NOTIFIER_DELAY_MS)));
+  }
+
+  /** Switches the notifier to {@code mode}: {@link Scenario#STARTED} (up), "500" or "slow". */
+  private static void notifierIs(WireMock notifier, String mode) {
+    notifier.setSingleScenarioState(NOTIFIER_SCENARIO, mode);
   }
 
   /** {@code specs} but the commands named in {@code leftOut}. */
