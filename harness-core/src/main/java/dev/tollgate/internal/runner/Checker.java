@@ -218,16 +218,13 @@ public final class Checker<M, S> {
         long stepsRun = statistics.steps();
         long shrinkStart = System.nanoTime();
         int repetitions = shrinkRepetitions(program);
-        Shrinker<M, S> shrinker =
-            new Shrinker<>(
-                generator, candidate -> executor.runUpTo(candidate, repetitions),
-                settings.shrinkRuns(),
-                Math.max(0, Math.min(settings.shrinkTime().toNanos(),
-                    started + budget - System.nanoTime())), candidate -> {
-                  progress.shrinkRun(candidate.size());
-                  shrinkCandidates.accept(candidate);
-                }).onImprovement(early::improved);
-        Shrinker.Result<M, S> shrunk = shrinker.shrink(program, result);
+        long shrinkEnd = Math.min(shrinkStart + settings.shrinkTime().toNanos(), started + budget);
+        Consumer<Program<M, S>> seen = candidate -> {
+          progress.shrinkRun(candidate.size());
+          shrinkCandidates.accept(candidate);
+        };
+        Shrinker.Result<M, S> shrunk = shrink(program, result, repetitions, shrinkEnd, seen);
+        shrunk = polish(shrunk, repetitions, shrinkEnd, seen);
         long shrinkMillis = millisSince(shrinkStart);
         throw fail(shrunk.program(), shrunk.result(),
             new RunRecord.Discovery("random try", t + 1, settings.tries(), result.stepsRun(),
@@ -346,6 +343,33 @@ public final class Checker<M, S> {
     double rate = outcome.failedRepetitions() / (double) outcome.repetitions();
     // Misses a candidate that keeps the race with chance (1 - rate)^n: about 1 in 20 at 3/rate.
     return (int) Math.min(all, Math.max(3, Math.ceil(3 / rate)));
+  }
+
+  /**
+   * Shrinks a parallel program again, from where a shrink at fewer than the check's repetitions
+   * stopped, at all of them. The fewer come from the found program's failure rate, and a smaller
+   * program often races less often: a candidate that keeps the race may pass those few runs and
+   * be dropped, so that shrink stops short of the smallest program. Near the end few candidates
+   * are left, so running each as often as the check does costs little. The rounds and time left
+   * of the shrink budget bound it.
+   */
+  private Shrinker.Result<M, S> polish(Shrinker.Result<M, S> shrunk, int repetitions, long end,
+      Consumer<Program<M, S>> seen) {
+    int all = settings.concurrency().repetitions();
+    if (repetitions >= all || shrunk.outOfBudget() || !shrunk.program().isParallel()
+        || executor.outOfTime() || System.nanoTime() >= end) {
+      return shrunk;
+    }
+    return shrunk.then(shrink(shrunk.program(), shrunk.result(), all, end, seen));
+  }
+
+  /** Shrinks {@code program}, running each candidate up to {@code repetitions} times, until {@code end}. */
+  private Shrinker.Result<M, S> shrink(Program<M, S> program, RunResult result, int repetitions,
+      long end, Consumer<Program<M, S>> seen) {
+    return new Shrinker<>(generator, candidate -> executor.runUpTo(candidate, repetitions),
+        settings.shrinkRuns(), Math.max(0, end - System.nanoTime()), seen)
+        .onImprovement(early::improved)
+        .shrink(program, result);
   }
 
   /** The outcome of a flaky corpus entry that passed every replay. */

@@ -77,7 +77,13 @@ public final class Shrinker<M, S> {
    * those runs took on the system, and whether the budget ran out first.
    */
   public record Result<M, S>(
-      Program<M, S> program, RunResult result, int runs, long steps, boolean outOfBudget) {}
+      Program<M, S> program, RunResult result, int runs, long steps, boolean outOfBudget) {
+    /** This shrink followed by {@code later}, which started from this one's program. */
+    public Result<M, S> then(Result<M, S> later) {
+      return new Result<>(later.program, later.result, runs + later.runs, steps + later.steps,
+          later.outOfBudget);
+    }
+  }
 
   public Result<M, S> shrink(Program<M, S> failing, RunResult failed) {
     search.start(failing, failed);

@@ -35,7 +35,7 @@ class ParallelRunTest {
   }
 
   /** The counter; {@code racy}: the read and the write of a vote are apart. */
-  static final class Counter {
+  static class Counter {
     private final boolean racy;
     private final AtomicInteger overlapping = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
@@ -45,10 +45,15 @@ class ParallelRunTest {
       this.racy = racy;
     }
 
+    /** Whether this vote's read and write are apart. */
+    boolean racy() {
+      return racy;
+    }
+
     int vote() throws InterruptedException {
       mostAtOnce.accumulateAndGet(overlapping.incrementAndGet(), Math::max);
       try {
-        if (!racy) {
+        if (!racy()) {
           synchronized (this) {
             Thread.sleep(3);
             return ++count;
