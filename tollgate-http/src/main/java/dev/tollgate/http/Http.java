@@ -11,8 +11,6 @@ import dev.tollgate.internal.secrets.Secrets;
 import dev.tollgate.report.Exchange;
 import dev.tollgate.report.Traced;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 
 /**
  * One user's HTTP session against the system: the base URL, the user's own credentials (a bearer
@@ -32,7 +31,7 @@ import java.util.Set;
  * be taken as a {@link Session} value ({@link #session()}), and a request can be sent with any
  * session a model kept ({@link #with(Session)}): a second token, or a stale one after logout.
  *
- * <p>Sessions share their {@link HttpSystem}'s one JDK {@code HttpClient}, so they reuse its
+ * <p>Sessions share their {@link HttpSystem}'s one HTTP client, so they reuse its
  * connections; a session itself is cheap. It is not thread-safe: one user acts at a time.
  */
 public final class Http implements Traced, AutoCloseable {
@@ -249,7 +248,7 @@ public final class Http implements Traced, AutoCloseable {
   private Response send(String method, String path, List<String[]> extra, Object body) {
     URI uri = transport.resolve(method, path);
     String json = Json.write(body, method, path);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+    HttpUriRequestBase request = Transport.request(method, uri);
     Map<String, List<String>> sent = new LinkedHashMap<>();
     // A header given for one request wins over what the session would send by itself.
     boolean typed = has(extra, "Content-Type");
@@ -275,15 +274,11 @@ public final class Http implements Traced, AutoCloseable {
     for (String[] header : extra) {
       add(request, sent, header[0], header[1]);
     }
-    request.method(
-        method,
-        json == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     long start = System.nanoTime();
-    HttpResponse<byte[]> response;
+    Transport.Reply response;
     try {
-      response = transport.send(request.build(), method, path);
+      response = transport.send(
+          request, json == null ? null : json.getBytes(StandardCharsets.UTF_8), method, path);
     } catch (AssertionError e) {
       recorded.add(new Exchange(
           method, path, sent, json, 0, Map.of(), null,
@@ -315,17 +310,9 @@ public final class Http implements Traced, AutoCloseable {
   }
 
   private static void add(
-      HttpRequest.Builder request, Map<String, List<String>> sent, String name, String value) {
+      HttpUriRequestBase request, Map<String, List<String>> sent, String name, String value) {
     Secrets.registerAll(Redactor.credentials(name, value));
-    try {
-      request.header(name, value);
-    } catch (IllegalArgumentException e) {
-      throw new TollgateConfigurationException(
-          "The header '" + name + ": " + value + "' cannot be sent: " + e.getMessage()
-              + ". Expected a header the JDK HttpClient lets callers set; it sets Host,"
-              + " Connection, Content-Length, Expect and Upgrade itself.",
-          e);
-    }
+    Transport.header(request, name, value);
     sent.computeIfAbsent(name, key -> new ArrayList<>(1)).add(value);
   }
 

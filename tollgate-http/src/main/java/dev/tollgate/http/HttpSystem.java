@@ -6,18 +6,18 @@ import dev.tollgate.internal.module.Addressed;
 import dev.tollgate.model.User;
 import dev.tollgate.runner.SystemUnderTest;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * The system under test, reached over HTTP: a fresh {@link Http} session per user per program,
  * and a reset hook run before every program.
  *
- * <p>All sessions share one JDK {@code HttpClient}, so connections are kept alive across users
+ * <p>All sessions share one HTTP client, so connections are kept alive across users
  * and programs; per-user state (token, cookies) lives in each {@link Http}.
  */
 public final class HttpSystem implements SystemUnderTest<Http>, Addressed {
@@ -27,7 +27,7 @@ public final class HttpSystem implements SystemUnderTest<Http>, Addressed {
   private ResetAction reset = () -> {};
   private Duration timeout = DEFAULT_TIMEOUT;
   private final List<Map.Entry<String, String>> headers = new ArrayList<>();
-  private HttpClient client;
+  private CloseableHttpClient client;
   private long maxBodyBytes;
 
   private HttpSystem(URI baseUrl) {

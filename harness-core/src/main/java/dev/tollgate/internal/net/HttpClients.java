@@ -38,7 +38,7 @@ public final class HttpClients {
    * engine's protocols and cipher suites at the default context's own: null means "as the
    * engine has them".
    */
-  static SSLContext deferredDefault() {
+  public static SSLContext deferredDefault() {
     return new SSLContext(new DeferredSpi(), null, "Default") {};
   }
 

@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLHandshakeException;
@@ -26,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HttpClientsTest {
-  private static final char[] PASSWORD = "changeit".toCharArray();
 
   @Test
   void plain_http_requests_work_without_setting_up_tls() throws Exception {
@@ -52,7 +45,7 @@ class HttpClientsTest {
 
   @Test
   void https_checks_the_server_against_the_default_trust_store(@TempDir Path dir) throws Exception {
-    HttpsServer server = selfSignedServer(dir);
+    HttpsServer server = SelfSignedServer.start(dir);
     try {
       HttpClient client = HttpClients.builder().connectTimeout(Duration.ofSeconds(5)).build();
       HttpRequest request = HttpRequest.newBuilder(
@@ -78,38 +71,5 @@ class HttpClientsTest {
     assertThat(ours.getPeerHost()).isEqualTo("example.org");
     assertThat(HttpClients.deferredDefault().getDefaultSSLParameters().getProtocols())
         .containsExactly(SSLContext.getDefault().getDefaultSSLParameters().getProtocols());
-  }
-
-  private static HttpsServer selfSignedServer(Path dir) throws Exception {
-    Path store = dir.resolve("server.p12");
-    Process keytool = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "server", "-keyalg", "EC", "-dname", "CN=localhost",
-        "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-        "-keystore", store.toString(), "-storepass", new String(PASSWORD),
-        "-keypass", new String(PASSWORD))
-        .redirectErrorStream(true).start();
-    String output;
-    try (InputStream out = keytool.getInputStream()) {
-      output = new String(out.readAllBytes());
-    }
-    assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).as("keytool finished: %s", output).isTrue();
-    assertThat(keytool.exitValue()).as("keytool: %s", output).isZero();
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(store)) {
-      keys.load(in, PASSWORD);
-    }
-    KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    managers.init(keys, PASSWORD);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(managers.getKeyManagers(), null, null);
-    HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setHttpsConfigurator(new HttpsConfigurator(context));
-    server.createContext("/", exchange -> {
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
-    server.start();
-    return server;
   }
 }

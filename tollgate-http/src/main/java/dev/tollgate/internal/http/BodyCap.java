@@ -2,29 +2,24 @@ package dev.tollgate.internal.http;
 
 import dev.tollgate.TollgateConfigurationException;
 import dev.tollgate.TollgateHarnessException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
+import java.io.InputStream;
+import org.apache.hc.core5.http.HttpEntity;
 
 /**
  * Reads response bodies up to {@code tollgate.maxBodyBytes}, so a system that answers with far
  * too much cannot take the test JVM's memory and be blamed for "crashing". A body whose
- * Content-Length fits is read by the JDK's own subscriber, which the client runs inline (the
- * fast path); one that declares more is refused at once, and one of unknown length is counted
- * as it comes and cut off at the cap.
+ * Content-Length is over the cap is refused before it is read; one of unknown length is counted as
+ * it comes and cut off at the cap. The caller then cancels the request, so the rest is not read.
  */
-final class BodyCap implements HttpResponse.BodyHandler<byte[]> {
+final class BodyCap {
   static final String KEY = "tollgate.maxBodyBytes";
   /** 16 MiB: far more than an API answer, far less than a test JVM's heap. */
   static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
   /** A byte array can hold no more. */
   static final long MAX_BODY_BYTES = Integer.MAX_VALUE - 8;
+  private static final byte[] EMPTY = new byte[0];
 
   private final long cap;
 
@@ -55,31 +50,33 @@ final class BodyCap implements HttpResponse.BodyHandler<byte[]> {
     return cap;
   }
 
-  @Override
-  public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
-    OptionalLong length;
-    try {
-      length = info.headers().firstValueAsLong("content-length");
-    } catch (NumberFormatException e) {
-      length = OptionalLong.empty();
+  /** The whole body of {@code entity} (empty if none); TooLarge past the cap. */
+  byte[] read(HttpEntity entity) throws IOException {
+    if (entity == null) {
+      return EMPTY;
     }
-    if (length.isPresent() && length.getAsLong() >= 0 && length.getAsLong() <= cap) {
-      return HttpResponse.BodySubscribers.ofByteArray();
+    long declared = entity.getContentLength();
+    if (declared > cap) {
+      throw new TooLarge(cap, declared);
     }
-    return new Counting(cap, length);
-  }
-
-  /** The cause in {@code error}'s chain that says a body was over the cap, or null. */
-  static TooLarge in(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof TooLarge tooLarge) {
-        return tooLarge;
+    InputStream in = entity.getContent();
+    if (in == null) {
+      return EMPTY;
+    }
+    if (declared >= 0) {
+      return in.readNBytes((int) declared);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    long size = 0;
+    for (int n; (n = in.read(buffer)) != -1; ) {
+      size += n;
+      if (size > cap) {
+        throw new TooLarge(cap, declared);
       }
-      if (t.getCause() == t) {
-        break;
-      }
+      out.write(buffer, 0, n);
     }
-    return null;
+    return out.toByteArray();
   }
 
   /** A body over the cap: what the reading stopped at. */
@@ -101,79 +98,6 @@ final class BodyCap implements HttpResponse.BodyHandler<byte[]> {
           + " and stopped the check. Expected answers of at most " + cap + " bytes; if the app"
           + " is meant to send this much here, raise -D" + KEY + "=" + Math.max(cap * 4, declared)
           + ", and if it is not, find out why it does.", this);
-    }
-  }
-
-  /** Collects a body of unknown or too large length, refusing it once it passes the cap. */
-  private static final class Counting implements HttpResponse.BodySubscriber<byte[]> {
-    private final long cap;
-    private final long declared;
-    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-    private final List<ByteBuffer> parts = new ArrayList<>();
-    private Flow.Subscription subscription;
-    private long size;
-
-    Counting(long cap, OptionalLong declared) {
-      this.cap = cap;
-      this.declared = declared.orElse(-1);
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return body;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      this.subscription = subscription;
-      if (declared > cap) {
-        refuse();
-        return;
-      }
-      subscription.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-      if (body.isDone()) {
-        return;
-      }
-      for (ByteBuffer item : items) {
-        size += item.remaining();
-        if (size > cap) {
-          refuse();
-          return;
-        }
-        parts.add(item);
-      }
-    }
-
-    private void refuse() {
-      parts.clear();
-      body.completeExceptionally(new TooLarge(cap, declared));
-      subscription.cancel();
-    }
-
-    @Override
-    public void onError(Throwable error) {
-      parts.clear();
-      body.completeExceptionally(error);
-    }
-
-    @Override
-    public void onComplete() {
-      if (body.isDone()) {
-        return;
-      }
-      byte[] bytes = new byte[(int) size];
-      int at = 0;
-      for (ByteBuffer part : parts) {
-        int n = part.remaining();
-        part.get(bytes, at, n);
-        at += n;
-      }
-      parts.clear();
-      body.complete(bytes);
     }
   }
 }

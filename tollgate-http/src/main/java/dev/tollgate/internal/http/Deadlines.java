@@ -6,14 +6,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Interrupts a blocking request still waiting past its deadline. The JDK's request timeout stops
- * at the response headers, so a server that sends headers and then stalls in the body would hang
- * the run; an interrupted {@code HttpClient.send} cancels its exchange and returns.
+ * Cancels a blocking request still waiting past its deadline, or whose thread was interrupted.
+ * Blocking socket reads do not answer an interrupt, and a socket timeout bounds each read, not
+ * the exchange: a server that sends headers and then dribbles or stalls its body would hold the
+ * run. Cancelling the request closes its connection, so the blocked read fails at once.
  *
- * <p>Why not a timer per request: {@code orTimeout} woke a timer thread on every request, and a
- * bounded body subscriber of our own is not one the JDK trusts to run inline, so it added a
- * thread hop; either cost about a fifth of a loopback round trip. Here one daemon thread scans
- * the pending calls every few milliseconds, and stops itself after a second with none.
+ * <p>Why not a timer per request: a timer thread woken on every request cost about a fifth of a
+ * loopback round trip. Here one daemon thread scans the pending calls every few milliseconds, and
+ * stops itself after a second with none.
  */
 final class Deadlines {
   private static final long TICK_MILLIS = 10;
@@ -29,42 +29,38 @@ final class Deadlines {
     private static final int WAITING = 0;
     private static final int FINISHED = 1;
     private static final int EXPIRED = 2;
+    private static final int INTERRUPTED = 3;
 
     private final Thread thread = Thread.currentThread();
     private final long deadlineNanos;
+    private final Runnable cancel;
     private final AtomicInteger state = new AtomicInteger(WAITING);
 
-    private Call(long deadlineNanos) {
+    private Call(long deadlineNanos, Runnable cancel) {
       this.deadlineNanos = deadlineNanos;
+      this.cancel = cancel;
     }
 
-    /**
-     * Ends the watch; true if the deadline passed first. Then the watchdog interrupts (or has
-     * interrupted) the thread: unless the caller already caught that interrupt, wait for it and
-     * clear it, so no stray interrupt outlives the call.
-     */
-    boolean finish(boolean interruptCaught) {
+    /** Ends the watch; true if the deadline passed first (and the call was cancelled). */
+    boolean finish() {
       PENDING.remove(this);
-      if (state.compareAndSet(WAITING, FINISHED)) {
-        return false;
-      }
-      if (!interruptCaught) {
-        while (!Thread.interrupted()) {
-          Thread.onSpinWait();
-        }
-      }
-      return true;
+      return !state.compareAndSet(WAITING, FINISHED) && state.get() == EXPIRED;
     }
 
-    private void expire() {
-      if (state.compareAndSet(WAITING, EXPIRED)) {
-        thread.interrupt();
+    /** Cancels the call if its deadline has passed or its thread was interrupted; true if so. */
+    private boolean cancelIfDue(long now) {
+      int reason = now - deadlineNanos >= 0 ? EXPIRED : thread.isInterrupted() ? INTERRUPTED : WAITING;
+      if (reason != WAITING && state.compareAndSet(WAITING, reason)) {
+        cancel.run();
+        return true;
       }
+      return false;
     }
   }
 
-  static Call watch(long deadlineNanos) {
-    Call call = new Call(deadlineNanos);
+  /** Watches the calling thread's call until {@code deadlineNanos}; {@code cancel} ends it. */
+  static Call watch(long deadlineNanos, Runnable cancel) {
+    Call call = new Call(deadlineNanos, cancel);
     PENDING.add(call);
     if (!RUNNING.get() && RUNNING.compareAndSet(false, true)) {
       Thread thread = new Thread(Deadlines::loop, "tollgate-request-deadlines");
@@ -85,8 +81,8 @@ final class Deadlines {
       }
       long now = System.nanoTime();
       for (Call call : PENDING) {
-        if (now - call.deadlineNanos >= 0 && PENDING.remove(call)) {
-          call.expire();
+        if (call.cancelIfDue(now)) {
+          PENDING.remove(call);
         }
       }
       idle = PENDING.isEmpty() ? idle + 1 : 0;
