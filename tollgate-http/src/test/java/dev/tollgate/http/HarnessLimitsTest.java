@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -41,6 +42,7 @@ class HarnessLimitsTest {
   static final class RawServer implements AutoCloseable {
     final ServerSocket socket;
     final AtomicLong written = new AtomicLong();
+    final AtomicLong requests = new AtomicLong();
 
     RawServer() throws IOException {
       socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -71,6 +73,7 @@ class HarnessLimitsTest {
         BufferedReader in = new BufferedReader(
             new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
         String target = in.readLine().split(" ")[1];
+        requests.incrementAndGet();
         for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
           // Headers are not needed.
         }
@@ -189,6 +192,38 @@ class HarnessLimitsTest {
 
       assertThat(e.getMessage()).startsWith("Model 'big': the time budget of PT1S was used up"
           + " before the first try finished: step 1 (fetch) was still running after ");
+    }
+  }
+
+  /**
+   * A blocking read does not answer an interrupt; the request is cancelled instead. Were it not,
+   * the call would wait out its 60 s timeout, far past the 20 s the join waits.
+   */
+  @Test
+  void interrupting_a_thread_waiting_for_an_answer_ends_its_request_saying_so() throws Exception {
+    try (RawServer server = new RawServer()) {
+      Http http = HttpSystem.at(server.url()).timeout(Duration.ofSeconds(60)).session();
+      AtomicReference<Throwable> ended = new AtomicReference<>();
+      Thread caller = new Thread(() -> {
+        try {
+          http.get("/hang");
+        } catch (Throwable t) {
+          ended.set(t);
+        }
+      }, "hung-caller");
+      caller.setDaemon(true);
+      caller.start();
+      // Wait until the request is on the wire (the server has it), then interrupt.
+      for (int i = 0; i < 2000 && server.requests.get() == 0; i++) {
+        Thread.sleep(10);
+      }
+      assertThat(server.requests.get()).as("requests the server got").isEqualTo(1);
+      caller.interrupt();
+      caller.join(20_000);
+
+      assertThat(caller.isAlive()).as("the caller still waiting 20 s after its interrupt").isFalse();
+      assertThat(ended.get()).isInstanceOf(AssertionError.class)
+          .hasMessageStartingWith("GET /hang was interrupted while waiting for " + server.url());
     }
   }
 }
