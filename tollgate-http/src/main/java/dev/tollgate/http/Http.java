@@ -195,17 +195,12 @@ public final class Http implements Traced, AutoCloseable {
   }
 
   static String checkedScheme(String scheme) {
-    if (scheme == null || scheme.isBlank() || !scheme.chars().allMatch(Http::tokenChar)) {
+    if (scheme == null || !Transport.isToken(scheme)) {
       throw new TollgateConfigurationException(
           "Expected an Authorization scheme such as Bearer, Basic or Token, but found '" + scheme
               + "'. A scheme is one word of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110).");
     }
     return scheme;
-  }
-
-  private static boolean tokenChar(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
   }
 
   /** The value of the cookie {@code name} the server set in this session, or {@code null}. */

@@ -78,8 +78,8 @@ public final class Transport {
    * A client for {@link Transport}s: HTTP/1.1, redirects, cookies and compression left to tests
    * (a request is sent once, as the model said, and its answer seen as the app sent it; see
    * {@link ResendReadsOnce} for the one exception), TLS set up on the first https:// connection
-   * only. {@code timeout} bounds the connect and
-   * each read; {@link Deadlines} bounds the whole exchange.
+   * only. {@code timeout} bounds the connect and each read; {@link Deadlines} bounds the whole
+   * exchange.
    */
   public static CloseableHttpClient newClient(Duration timeout) {
     Timeout limit = Timeout.of(timeout);
@@ -162,12 +162,13 @@ public final class Transport {
     request.addHeader(name, value);
   }
 
-  private static boolean isToken(String name) {
-    if (name.isEmpty()) {
+  /** Whether {@code text} is an HTTP token (RFC 9110): a header name, an auth scheme. */
+  public static boolean isToken(String text) {
+    if (text.isEmpty()) {
       return false;
     }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
           || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
       if (!ok) {
